@@ -1,0 +1,156 @@
+"""Dates with the precision an analyst knows: a year, a month or a day, possibly approximate.
+
+Written in a dossier as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, with a leading ``~`` for
+"circa" (``~2025-04``). They order deterministically: a year sorts before the months of that year,
+a month before its days; an approximate date sorts right after the exact one it stands beside.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+_PATTERN = re.compile(r"^(~)?\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Precision(IntEnum):
+    """How much of a date is known."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+
+class DateError(ValueError):
+    """A date string that is not a valid fuzzy date; the message says what is wrong."""
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class FuzzyDate:
+    """A calendar date known to a year, a month or a day; ``approximate`` means "circa"."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+
+    @classmethod
+    def parse(cls, text: str) -> FuzzyDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, optionally prefixed with ``~``."""
+        match = _PATTERN.match(text.strip())
+        if not match:
+            raise DateError(
+                f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, "
+                "with a leading ~ if approximate (e.g. ~2025-04)"
+            )
+        approx, year_s, month_s, day_s = match.groups()
+        year = int(year_s)
+        month = int(month_s) if month_s else None
+        day = int(day_s) if day_s else None
+        if year < 1:
+            raise DateError(f"'{text}': year 0000 does not exist")
+        if month is not None and not 1 <= month <= 12:
+            raise DateError(f"'{text}': month {month} does not exist (use 01 to 12)")
+        if day is not None:
+            assert month is not None
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise DateError(
+                    f"'{text}': day {day} does not exist in {calendar.month_name[month]} {year} "
+                    f"(it has {last} days)"
+                )
+        return cls(year, month, day, approximate=bool(approx))
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Chronological key: year, month (0 = whole year), day (0 = whole month), circa last."""
+        return (self.year, self.month or 0, self.day or 0, int(self.approximate))
+
+    def __lt__(self, other: FuzzyDate) -> bool:
+        return self.sort_key < other.sort_key
+
+    def __le__(self, other: FuzzyDate) -> bool:
+        return self.sort_key <= other.sort_key
+
+    def __gt__(self, other: FuzzyDate) -> bool:
+        return self.sort_key > other.sort_key
+
+    def __ge__(self, other: FuzzyDate) -> bool:
+        return self.sort_key >= other.sort_key
+
+    def isoformat(self) -> str:
+        """The canonical text form, as written in a dossier (``~2025-04``)."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return ("~" if self.approximate else "") + text
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def first_day(self) -> _dt.date:
+        """The earliest calendar day the date may stand for."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> _dt.date:
+        """The latest calendar day the date may stand for."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return _dt.date(self.year, month, day)
+
+    def month_key(self) -> str:
+        """``YYYY-MM`` (or ``YYYY`` for a year-precision date): a stable anchor for grouping."""
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+
+_MONTHS = {
+    "en": [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ],
+    "fr": [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+        "août", "septembre", "octobre", "novembre", "décembre",
+    ],
+}
+_CIRCA = {"en": "c. ", "fr": "vers "}
+
+
+def format_date(date: FuzzyDate, language: str = "en") -> str:
+    """Show a date with exactly its precision, in the site language (English or French)."""
+    lang = language.split("-")[0].split("_")[0].lower()
+    months = _MONTHS.get(lang, _MONTHS["en"])
+    if date.day is not None:
+        assert date.month is not None
+        if lang == "fr":
+            day = "1er" if date.day == 1 else str(date.day)
+            text = f"{day} {months[date.month - 1]} {date.year}"
+        else:
+            text = f"{date.day} {months[date.month - 1]} {date.year}"
+    elif date.month is not None:
+        text = f"{months[date.month - 1]} {date.year}"
+    else:
+        text = str(date.year)
+    if date.approximate:
+        text = _CIRCA.get(lang, _CIRCA["en"]) + text
+    return text
+
+
+def format_range(start: FuzzyDate, end: FuzzyDate | None, language: str = "en") -> str:
+    """Show a date or a date range (``10–12 April 2025`` style is left to the reader: ``A – B``)."""
+    if end is None or end == start:
+        return format_date(start, language)
+    return f"{format_date(start, language)} – {format_date(end, language)}"

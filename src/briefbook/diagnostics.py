@@ -1,0 +1,113 @@
+"""Diagnostics: what is wrong in a dossier, where, and what to do about it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a dossier file; ``line`` and ``col`` are 1-based (0 when unknown)."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col or 1}"
+        return self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in a dossier."""
+
+    location: Location
+    severity: Severity
+    message: str
+    code: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """``path:line:col: error|warning: message``, the form editors and CI understand."""
+        loc = self.location
+        return f"{loc.path}:{loc.line or 1}:{loc.col or 1}: {self.severity.value}: {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        loc = self.location
+        return {
+            "path": loc.path,
+            "line": loc.line or 1,
+            "col": loc.col or 1,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Diagnostics:
+    """An ordered collection of diagnostics, gathered across the whole run."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, location: Location, message: str, code: str = "") -> None:
+        self.items.append(Diagnostic(location, Severity.ERROR, message, code))
+
+    def warning(self, location: Location, message: str, code: str = "") -> None:
+        self.items.append(Diagnostic(location, Severity.WARNING, message, code))
+
+    def extend(self, other: Iterable[Diagnostic]) -> None:
+        self.items.extend(other)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if not d.is_error]
+
+    def sorted(self) -> list[Diagnostic]:
+        """By file, then line, then column; the order a reader fixes them in."""
+        return sorted(
+            self.items, key=lambda d: (d.location.path, d.location.line, d.location.col)
+        )
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def summary(self) -> str:
+        errors, warnings = len(self.errors), len(self.warnings)
+        return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def did_you_mean(
+    word: str, candidates: Iterable[str], aliases: dict[str, str] | None = None
+) -> str:
+    """A hint like `` (did you mean 'nato'?)`` or an empty string.
+
+    ``aliases`` maps casefolded names and aliases to ids, so that ``OTAN`` suggests ``nato``.
+    """
+    if aliases:
+        hit = aliases.get(word.casefold())
+        if hit:
+            return f" (did you mean '{hit}'?)"
+    pool = list(candidates)
+    close = difflib.get_close_matches(word.lower(), pool, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

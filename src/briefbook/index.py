@@ -1,0 +1,84 @@
+"""Lookups over a validated dossier: who appears where, built once in linear time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Brief, Dossier, Event, Position, Question
+
+
+@dataclass
+class Index:
+    """Reverse lookups from actors, topics and tags to what refers to them.
+
+    Every list keeps the dossier's order (briefs newest first; positions and events as their
+    briefs give them) unless its name says otherwise.
+    """
+
+    dossier: Dossier
+    briefs_by_actor: dict[str, list[Brief]] = field(default_factory=lambda: defaultdict(list))
+    briefs_by_topic: dict[str, list[Brief]] = field(default_factory=lambda: defaultdict(list))
+    briefs_by_tag: dict[str, list[Brief]] = field(default_factory=lambda: defaultdict(list))
+    positions_by_actor: dict[str, list[Position]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    positions_by_topic: dict[str, list[Position]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    events_by_actor: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    questions_by_actor: dict[str, list[Question]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    questions_by_topic: dict[str, list[Question]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    questions_by_brief: dict[str, list[Question]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    events_sorted: list[Event] = field(default_factory=list)
+
+    def involved_actors(self, brief: Brief) -> tuple[str, ...]:
+        """Actors a brief lists, then those its positions and events name, without repeats."""
+        ids = list(brief.actors)
+        ids += [p.actor for p in brief.positions]
+        ids += [a for e in brief.events for a in e.actors]
+        return tuple(dict.fromkeys(ids))
+
+
+def build_index(dossier: Dossier) -> Index:
+    """Build every lookup in one pass over the dossier."""
+    index = Index(dossier)
+    for brief in dossier.briefs.values():
+        for actor in index.involved_actors(brief):
+            index.briefs_by_actor[actor].append(brief)
+        for topic in dict.fromkeys((*brief.topics, *(p.topic for p in brief.positions))):
+            index.briefs_by_topic[topic].append(brief)
+        for tag in brief.tags:
+            index.briefs_by_tag[tag].append(brief)
+        for position in brief.positions:
+            index.positions_by_actor[position.actor].append(position)
+            index.positions_by_topic[position.topic].append(position)
+        for event in brief.events:
+            for actor in event.actors:
+                index.events_by_actor[actor].append(event)
+    for question in dossier.questions.values():
+        for actor in question.actors:
+            index.questions_by_actor[actor].append(question)
+        for topic in question.topics:
+            index.questions_by_topic[topic].append(question)
+        for brief_id in dict.fromkeys(e.brief for e in question.entries):
+            index.questions_by_brief[brief_id].append(question)
+    for actor in dossier.actors.values():
+        for parent in actor.affiliations:
+            index.members[parent].append(actor.id)
+    index.events_sorted = sorted(dossier.events, key=event_sort_key)
+    for events in index.events_by_actor.values():
+        events.sort(key=event_sort_key)
+    return index
+
+
+def event_sort_key(event: Event) -> tuple:
+    """Chronological, month before its days, ties broken by title then brief."""
+    return (event.date.sort_key, event.title.casefold(), event.brief)

@@ -1,0 +1,285 @@
+"""Load dossier files: split front-matter from body, keeping file, line and column of values.
+
+Nothing here raises on a user's mistake: every problem becomes a :class:`Diagnostic` attached to
+the :class:`RawFile`, so that a whole dossier is read in one pass and all problems are reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Location, Severity
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+MAX_DEPTH = 32
+MAX_NODES = 20_000
+
+Path_ = tuple[str | int, ...]
+
+
+class FileKind(StrEnum):
+    BRIEF = "brief"
+    ACTOR = "actor"
+    TOPIC = "topic"
+
+
+@dataclass
+class RawFile:
+    """One dossier file as read: front-matter values, where each came from, and the body."""
+
+    path: Path
+    display: str
+    kind: FileKind
+    digest: str
+    data: dict[str, Any] | None = None
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    def loc(self, *keys: str | int) -> Location:
+        """Where the value at ``keys`` was written (falling back to its nearest parent)."""
+        path: Path_ = tuple(keys)
+        while path:
+            mark = self.marks.get(path)
+            if mark:
+                return Location(self.display, *mark)
+            path = path[:-1]
+        return Location(self.display, *self.marks.get((), (1, 1)))
+
+    def key_loc(self, *keys: str | int) -> Location:
+        """Where the key of the value at ``keys`` was written (for 'unknown field' messages)."""
+        mark = self.marks.get(("key", *keys))
+        return Location(self.display, *mark) if mark else self.loc(*keys)
+
+    def _problem(self, line: int, col: int, message: str, code: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(Location(self.display, line, col), Severity.ERROR, message, code)
+        )
+
+
+def classify(root: Path, path: Path) -> FileKind:
+    """Files under ``actors/`` are actors, under ``topics/`` topics, everything else a brief."""
+    first = path.relative_to(root).parts[0]
+    if first == "actors":
+        return FileKind.ACTOR
+    if first == "topics":
+        return FileKind.TOPIC
+    return FileKind.BRIEF
+
+
+def discover(root: Path) -> Iterator[Path]:
+    """Every Markdown file below ``root`` in a stable order, skipping hidden folders."""
+    for path in sorted(root.rglob("*.md")):
+        rel = path.relative_to(root).parts
+        if any(part.startswith(".") for part in rel):
+            continue
+        if path.is_file():
+            yield path
+
+
+def display_path(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def content_digest(data: bytes) -> str:
+    """A short hash of a file's bytes: the key of the parse cache."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def load_file(path: Path, root: Path, base: Path, data: bytes | None = None) -> RawFile:
+    """Read one file into a :class:`RawFile`; problems are recorded on it, never raised."""
+    if data is None:
+        data = path.read_bytes()
+    raw = RawFile(
+        path=path,
+        display=display_path(path, base),
+        kind=classify(root, path),
+        digest=content_digest(data),
+    )
+    text = _decode(raw, data)
+    if text is None:
+        return raw
+    _split(raw, text)
+    return raw
+
+
+def _decode(raw: RawFile, data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raw._problem(
+            line,
+            col,
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded); "
+            "save it as UTF-8 in your editor",
+            "encoding",
+        )
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _split(raw: RawFile, text: str) -> None:
+    if not text.strip():
+        raw._problem(1, 1, f"the file is empty; a {raw.kind.value} starts with front-matter "
+                     "between two --- lines", "empty")
+        return
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        raw._problem(
+            1, 1,
+            f"no front-matter: a {raw.kind.value} file starts with a line '---', then YAML "
+            "fields, then a closing '---' line",
+            "no-front-matter",
+        )
+        raw.body = text
+        return
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            break
+    else:
+        raw._problem(
+            1, 1,
+            "the front-matter opened on line 1 is never closed; add a line '---' after the "
+            "last field",
+            "unclosed-front-matter",
+        )
+        return
+    front = "\n".join(lines[1:index])
+    raw.body = "\n".join(lines[index + 1 :])
+    raw.body_line = index + 2
+    _parse_yaml(raw, front, first_line=2)
+
+
+def _parse_yaml(raw: RawFile, front: str, first_line: int) -> None:
+    try:
+        node = yaml.compose(front, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or "invalid YAML"
+        hint = ""
+        lines = front.split("\n")
+        bad_line = lines[mark.line][: mark.column + 1] if mark and mark.line < len(lines) else ""
+        if "\t" in bad_line or "tab" in problem:
+            hint = "; indent with spaces, not tabs"
+        elif "mapping values are not allowed" in problem:
+            hint = "; a value containing ': ' must be quoted"
+        elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+            hint = "; check the indentation and quoting of this line and the one above"
+        raw._problem(line, col, f"YAML syntax error in front-matter: {problem}{hint}", "yaml")
+        return
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all errors
+        raw._problem(first_line, 1, f"YAML error in front-matter: {exc}", "yaml")
+        return
+    if node is None:
+        raw.data = {}
+        raw.marks[()] = (first_line - 1, 1)
+        return
+    if not isinstance(node, yaml.MappingNode):
+        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        raw._problem(
+            first_line + node.start_mark.line,
+            node.start_mark.column + 1,
+            f"front-matter must be a mapping of fields ('title: ...'), found {kind}",
+            "not-a-mapping",
+        )
+        return
+    converter = _Converter(raw, first_line)
+    value = converter.convert(node, ())
+    if converter.too_big:
+        return
+    raw.data = value
+
+
+class _Converter:
+    """Turns YAML nodes into plain values, recording marks and duplicate keys."""
+
+    def __init__(self, raw: RawFile, first_line: int) -> None:
+        self.raw = raw
+        self.first_line = first_line
+        self.count = 0
+        self.too_big = False
+
+    def _mark(self, node: yaml.Node) -> tuple[int, int]:
+        return (self.first_line + node.start_mark.line, node.start_mark.column + 1)
+
+    def convert(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.too_big:
+            return None
+        if len(path) > MAX_DEPTH or self.count > MAX_NODES:
+            self.too_big = True
+            line, col = self._mark(node)
+            self.raw._problem(
+                line, col,
+                "front-matter is too deeply nested or too large (YAML anchors that repeat "
+                "themselves?); keep it to plain fields and lists",
+                "too-large",
+            )
+            return None
+        self.raw.marks[path] = self._mark(node)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._key(key_node, path)
+                if key is None:
+                    continue
+                if key in result:
+                    line, col = self._mark(key_node)
+                    first = self.raw.marks.get(("key", *path, key), (line, col))
+                    self.raw._problem(
+                        line, col,
+                        f"duplicate field '{key}' (first given on line {first[0]}); "
+                        "keep only one",
+                        "duplicate-key",
+                    )
+                    continue
+                self.raw.marks[("key", *path, key)] = self._mark(key_node)
+                result[key] = self.convert(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+    def _key(self, node: yaml.Node, path: Path_) -> str | None:
+        if isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        line, col = self._mark(node)
+        self.raw._problem(line, col, "a field name must be plain text", "bad-key")
+        return None
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """A scalar's value; timestamps stay text so that dates are parsed with their precision."""
+    tag = node.tag
+    try:
+        if tag == "tag:yaml.org,2002:int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:float":
+            return _CONSTRUCTOR.construct_yaml_float(node)
+        if tag == "tag:yaml.org,2002:bool":
+            return _CONSTRUCTOR.construct_yaml_bool(node)
+        if tag == "tag:yaml.org,2002:null":
+            return None
+    except (ValueError, yaml.YAMLError):
+        return node.value
+    return node.value

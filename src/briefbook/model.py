@@ -1,0 +1,195 @@
+"""The typed model of a dossier: what validation produces and every view reads.
+
+Plain dataclasses, no behaviour beyond small derived properties; nothing here knows of MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .dates import FuzzyDate
+from .diagnostics import Location
+
+
+class Stance(StrEnum):
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    CONDITIONAL = "conditional"
+    NEUTRAL = "neutral"
+    UNDECIDED = "undecided"
+
+
+class QuestionStatus(StrEnum):
+    OPEN = "open"
+    ANSWERED = "answered"
+    MOOT = "moot"
+
+
+class ActorKind(StrEnum):
+    STATE = "state"
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a brief's text comes from."""
+
+    publisher: str = ""
+    title: str = ""
+    url: str = ""
+    language: str = ""
+    translated_from: str = ""
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Position:
+    """Where an actor stands on a topic, as one brief reports it."""
+
+    actor: str
+    topic: str
+    stance: Stance
+    summary: str
+    date: FuzzyDate
+    brief: str
+    location: Location
+    quote: str = ""
+
+
+@dataclass(slots=True)
+class Event:
+    """A dated happening reported by a brief; ``end`` makes it a range."""
+
+    date: FuzzyDate
+    title: str
+    brief: str
+    location: Location
+    actors: tuple[str, ...] = ()
+    place: str = ""
+    end: FuzzyDate | None = None
+
+
+@dataclass(slots=True)
+class QuestionEntry:
+    """What one brief says about a question: raising it, following it up or answering it."""
+
+    question: str
+    brief: str
+    date: FuzzyDate
+    location: Location
+    text: str = ""
+    status: QuestionStatus = QuestionStatus.OPEN
+    actors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    answer: str = ""
+
+
+@dataclass(slots=True)
+class Question:
+    """A question across the dossier: its entries in date order, the latest one deciding status."""
+
+    id: str
+    text: str
+    entries: list[QuestionEntry]
+    actors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @property
+    def raised(self) -> QuestionEntry:
+        return self.entries[0]
+
+    @property
+    def latest(self) -> QuestionEntry:
+        return self.entries[-1]
+
+    @property
+    def status(self) -> QuestionStatus:
+        return self.latest.status
+
+    @property
+    def answer(self) -> QuestionEntry | None:
+        """The latest entry that gives an answer, when the question is answered."""
+        if self.status is not QuestionStatus.ANSWERED:
+            return None
+        for entry in reversed(self.entries):
+            if entry.answer:
+                return entry
+        return None
+
+
+@dataclass(slots=True)
+class Brief:
+    """A source article or note, with the structured data its front-matter carries."""
+
+    id: str
+    title: str
+    date: FuzzyDate
+    body: str
+    location: Location
+    body_line: int = 1
+    summary: str = ""
+    source: Source = field(default_factory=Source)
+    actors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    positions: list[Position] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    questions: list[QuestionEntry] = field(default_factory=list)
+    sanitize: bool | None = None
+
+    @property
+    def language(self) -> str:
+        return self.source.language
+
+
+@dataclass(slots=True)
+class Actor:
+    """A state, organisation, person or group that the dossier follows."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    location: Location
+    body: str = ""
+    aliases: tuple[str, ...] = ()
+    role: str = ""
+    country: str = ""
+    affiliations: tuple[str, ...] = ()
+    external_ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and every alias: what mention linking looks for."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(slots=True)
+class Topic:
+    """A subject on which actors take positions."""
+
+    id: str
+    title: str
+    location: Location
+    summary: str = ""
+    body: str = ""
+
+
+@dataclass(slots=True)
+class Dossier:
+    """Everything a dossier holds, validated. Briefs are ordered newest first."""
+
+    briefs: dict[str, Brief] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+
+    @property
+    def positions(self) -> list[Position]:
+        return [p for brief in self.briefs.values() for p in brief.positions]
+
+    @property
+    def events(self) -> list[Event]:
+        return [e for brief in self.briefs.values() for e in brief.events]

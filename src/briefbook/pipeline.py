@@ -1,0 +1,62 @@
+"""The front of the pipeline: read a dossier folder into a validated model, with a parse cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostics, Location
+from .index import Index, build_index
+from .load import RawFile, content_digest, discover, load_file
+from .model import Dossier
+from .validate import validate
+
+
+@dataclass
+class LoadResult:
+    """A validated dossier, its index, every diagnostic, and how many files were parsed."""
+
+    dossier: Dossier
+    index: Index
+    diagnostics: Diagnostics
+    files_seen: int
+    files_parsed: int
+
+
+class DossierLoader:
+    """Loads a dossier; keeps parsed files keyed by content so that a rebuild parses only edits."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, RawFile] = {}
+
+    def load(self, root: Path, base: Path | None = None) -> LoadResult:
+        root = root.resolve()
+        base = (base or root.parent).resolve()
+        if not root.is_dir():
+            diags = Diagnostics()
+            diags.error(
+                Location(str(root)),
+                f"the dossier folder '{root}' does not exist; create it or set 'briefs_dir'",
+                "no-dossier",
+            )
+            dossier = Dossier()
+            return LoadResult(dossier, build_index(dossier), diags, 0, 0)
+        raws: list[RawFile] = []
+        parsed = 0
+        fresh: dict[Path, RawFile] = {}
+        for path in discover(root):
+            data = path.read_bytes()
+            raw = self._cache.get(path)
+            if raw is None or raw.digest != content_digest(data):
+                raw = load_file(path, root, base, data)
+                parsed += 1
+            fresh[path] = raw
+            raws.append(raw)
+        self._cache = fresh
+        dossier, diags = validate(raws)
+        return LoadResult(dossier, build_index(dossier), diags, len(raws), parsed)
+
+
+def load_dossier(root: Path, base: Path | None = None) -> LoadResult:
+    """Load a dossier once, without a cache."""
+    return DossierLoader().load(root, base)

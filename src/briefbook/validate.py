@@ -1,0 +1,593 @@
+"""Turn loaded files into a :class:`Dossier`, collecting every problem as a diagnostic.
+
+Validation never raises on a user's mistake. A file whose problems leave it unusable (no title,
+no date, broken YAML) is left out of the model, and always named by an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import DateError, FuzzyDate
+from .diagnostics import Diagnostics, Location, did_you_mean
+from .load import FileKind, RawFile
+from .model import (
+    Actor,
+    ActorKind,
+    Brief,
+    Dossier,
+    Event,
+    Position,
+    Question,
+    QuestionEntry,
+    QuestionStatus,
+    Source,
+    Stance,
+    Topic,
+)
+from .safety import is_safe_url, is_slug, slugify
+
+LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+RESERVED_IDS = frozenset({"index", "page"})
+
+BRIEF_FIELDS = (
+    "title", "date", "summary", "source", "actors", "topics", "tags", "positions", "events",
+    "questions", "slug", "sanitize",
+)
+SOURCE_FIELDS = ("publisher", "title", "url", "language", "translated_from", "authors")
+POSITION_FIELDS = ("actor", "topic", "stance", "summary", "quote", "date")
+EVENT_FIELDS = ("date", "end", "title", "actors", "place")
+QUESTION_FIELDS = ("id", "text", "status", "actors", "topics", "answer")
+ACTOR_FIELDS = (
+    "name", "kind", "aliases", "role", "country", "affiliations", "wikidata", "external_ids",
+)
+TOPIC_FIELDS = ("title", "summary")
+
+_MISSING = object()
+
+
+def _choices(enum: Iterable[Any]) -> str:
+    return " | ".join(member.value for member in enum)
+
+
+@dataclass
+class _Reader:
+    """Typed access to one mapping in a file's front-matter, reporting what is wrong."""
+
+    raw: RawFile
+    diags: Diagnostics
+    data: dict[str, Any]
+    path: tuple[str | int, ...] = ()
+
+    def loc(self, *keys: str | int) -> Location:
+        return self.raw.loc(*self.path, *keys)
+
+    def where(self, key: str) -> str:
+        """A readable field path such as ``positions[0].stance``."""
+        text = ""
+        for part in (*self.path, key):
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        return text
+
+    def check_fields(self, allowed: tuple[str, ...]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                self.diags.warning(
+                    self.raw.key_loc(*self.path, key),
+                    f"unknown field '{self.where(key)}'{hint}; it is ignored",
+                    "unknown-field",
+                )
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key, _MISSING)
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.get(key)
+        if value is _MISSING or value is None or value == "":
+            if required:
+                self.diags.error(
+                    self.loc(), f"missing required field '{self.where(key)}'", "missing-field"
+                )
+            return None
+        if isinstance(value, (bool, dict, list)):
+            kind = type(value).__name__ if not isinstance(value, bool) else "true/false"
+            kind = {"dict": "a mapping", "list": "a list"}.get(kind, kind)
+            self.diags.error(
+                self.loc(key), f"'{self.where(key)}' must be text, found {kind}", "type"
+            )
+            return None
+        return str(value).strip()
+
+    def date(self, key: str, required: bool = False) -> FuzzyDate | None:
+        value = self.get(key)
+        if value is _MISSING or value is None:
+            if required:
+                self.diags.error(
+                    self.loc(),
+                    f"missing required field '{self.where(key)}' (YYYY, YYYY-MM or YYYY-MM-DD)",
+                    "missing-field",
+                )
+            return None
+        if isinstance(value, (dict, list, bool)):
+            self.diags.error(
+                self.loc(key), f"'{self.where(key)}' must be a date like 2025-04-10", "type"
+            )
+            return None
+        try:
+            return FuzzyDate.parse(str(value))
+        except DateError as exc:
+            self.diags.error(self.loc(key), f"'{self.where(key)}': {exc}", "bad-date")
+            return None
+
+    def choice(self, key: str, enum: type, default: Any = None, required: bool = False) -> Any:
+        value = self.text(key, required=required)
+        if value is None:
+            return default
+        try:
+            return enum(value.lower())
+        except ValueError:
+            names = [m.value for m in enum]
+            hint = did_you_mean(value, names)
+            self.diags.error(
+                self.loc(key),
+                f"'{self.where(key)}' is '{value}'{hint}; use one of: {_choices(enum)}",
+                "bad-choice",
+            )
+            return default
+
+    def text_list(self, key: str) -> list[tuple[str, Location]]:
+        """A list of texts; a single text is accepted as a list of one."""
+        value = self.get(key)
+        if value is _MISSING or value is None:
+            return []
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return [(str(value).strip(), self.loc(key))]
+        if not isinstance(value, list):
+            self.diags.error(
+                self.loc(key), f"'{self.where(key)}' must be a list, like [a, b]", "type"
+            )
+            return []
+        items = []
+        for i, item in enumerate(value):
+            if isinstance(item, (dict, list)) or item is None or isinstance(item, bool):
+                self.diags.error(
+                    self.loc(key, i), f"'{self.where(key)}[{i}]' must be a plain value", "type"
+                )
+                continue
+            items.append((str(item).strip(), self.loc(key, i)))
+        return items
+
+    def mappings(self, key: str) -> list[_Reader]:
+        """A list of mappings (positions, events, questions)."""
+        value = self.get(key)
+        if value is _MISSING or value is None:
+            return []
+        if not isinstance(value, list):
+            self.diags.error(
+                self.loc(key), f"'{self.where(key)}' must be a list of entries, each "
+                "starting with '- '", "type",
+            )
+            return []
+        readers = []
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.diags.error(
+                    self.loc(key, i),
+                    f"'{self.where(key)}[{i}]' must be a mapping of fields ('field: value')",
+                    "type",
+                )
+                continue
+            readers.append(_Reader(self.raw, self.diags, item, (*self.path, key, i)))
+        return readers
+
+    def sub(self, key: str) -> _Reader | None:
+        value = self.get(key)
+        if value is _MISSING or value is None:
+            return None
+        if not isinstance(value, dict):
+            self.diags.error(
+                self.loc(key), f"'{self.where(key)}' must be a mapping of fields", "type"
+            )
+            return None
+        return _Reader(self.raw, self.diags, value, (*self.path, key))
+
+
+class _Refs:
+    """Known ids, for reference checks with 'did you mean' hints."""
+
+    def __init__(self, kind: str, ids: Iterable[str], names: dict[str, str]) -> None:
+        self.kind = kind
+        self.ids = set(ids)
+        self.names = names
+
+    def check(
+        self, diags: Diagnostics, items: list[tuple[str, Location]], field: str
+    ) -> tuple[str, ...]:
+        found: list[str] = []
+        for value, loc in items:
+            if value in self.ids:
+                if value not in found:
+                    found.append(value)
+                continue
+            hint = did_you_mean(value, self.ids, self.names)
+            diags.error(
+                loc,
+                f"unknown {self.kind} '{value}' in '{field}'{hint}; "
+                f"ids are file names under {self.kind}s/",
+                f"unknown-{self.kind}",
+            )
+        return tuple(found)
+
+
+def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
+    """Validate every loaded file into one :class:`Dossier` and the list of all problems."""
+    diags = Diagnostics()
+    by_kind: dict[FileKind, list[RawFile]] = defaultdict(list)
+    for raw in files:
+        diags.extend(raw.diagnostics)
+        by_kind[raw.kind].append(raw)
+
+    dossier = Dossier()
+    seen_ids: dict[tuple[FileKind, str], RawFile] = {}
+
+    for raw in by_kind[FileKind.ACTOR]:
+        if _claim_id(raw, raw.stem, seen_ids, diags) and raw.data is not None:
+            actor = _actor(raw, diags)
+            if actor:
+                dossier.actors[actor.id] = actor
+    for raw in by_kind[FileKind.TOPIC]:
+        if _claim_id(raw, raw.stem, seen_ids, diags) and raw.data is not None:
+            topic = _topic(raw, diags)
+            if topic:
+                dossier.topics[topic.id] = topic
+
+    actor_refs = _Refs("actor", dossier.actors, _actor_names(dossier.actors.values()))
+    topic_refs = _Refs(
+        "topic", dossier.topics, {t.title.casefold(): t.id for t in dossier.topics.values()}
+    )
+    _check_actors(dossier, actor_refs, diags)
+
+    briefs: list[Brief] = []
+    for raw in by_kind[FileKind.BRIEF]:
+        if raw.data is None:
+            continue
+        brief = _brief(raw, diags, actor_refs, topic_refs, seen_ids)
+        if brief:
+            briefs.append(brief)
+    briefs.sort(key=lambda b: (b.date.sort_key, b.id), reverse=True)
+    dossier.briefs = {b.id: b for b in briefs}
+    dossier.questions = _questions(briefs, diags)
+    return dossier, diags
+
+
+def _claim_id(
+    raw: RawFile, ident: str, seen: dict[tuple[FileKind, str], RawFile], diags: Diagnostics
+) -> bool:
+    """Check that ``ident`` is a safe slug, unique (also ignoring case) among its kind."""
+    if not is_slug(ident):
+        diags.error(
+            raw.loc("slug") if raw.data and "slug" in raw.data else Location(raw.display, 1, 1),
+            f"'{ident}' is not a valid {raw.kind.value} id: use lowercase letters, digits and "
+            f"hyphens, e.g. '{slugify(ident)}'",
+            "bad-id",
+        )
+        return False
+    if ident in RESERVED_IDS:
+        diags.error(
+            Location(raw.display, 1, 1),
+            f"'{ident}' is reserved for the site's own pages; rename the file",
+            "reserved-id",
+        )
+        return False
+    key = (raw.kind, ident.lower())
+    other = seen.get(key)
+    if other is not None:
+        diags.error(
+            Location(raw.display, 1, 1),
+            f"duplicate {raw.kind.value} id '{ident}': {other.display} has the same id; "
+            "rename one of the files",
+            "duplicate-id",
+        )
+        return False
+    seen[key] = raw
+    return True
+
+
+def _actor_names(actors: Iterable[Actor]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for actor in actors:
+        for name in actor.names:
+            names.setdefault(name.casefold(), actor.id)
+    return names
+
+
+def _actor(raw: RawFile, diags: Diagnostics) -> Actor | None:
+    r = _Reader(raw, diags, raw.data or {})
+    r.check_fields(ACTOR_FIELDS)
+    name = r.text("name", required=True)
+    kind = r.choice("kind", ActorKind, required=True)
+    aliases = tuple(dict.fromkeys(a for a, _ in r.text_list("aliases") if a))
+    external: dict[str, str] = {}
+    wikidata = r.text("wikidata")
+    if wikidata:
+        if re.fullmatch(r"Q\d+", wikidata):
+            external["wikidata"] = wikidata
+        else:
+            diags.error(r.loc("wikidata"), f"'wikidata' is '{wikidata}'; use a Q-id like Q7184",
+                        "bad-id")
+    ext = r.sub("external_ids")
+    if ext:
+        for key in ext.data:
+            value = ext.text(key)
+            if value:
+                external[key] = value
+    country = r.text("country") or ""
+    if country and not re.fullmatch(r"[A-Za-z]{2}", country):
+        diags.warning(r.loc("country"), f"'country' is '{country}'; use a two-letter ISO 3166 "
+                      "code such as FR", "bad-country")
+    if not name or kind is None:
+        return None
+    return Actor(
+        id=raw.stem,
+        name=name,
+        kind=kind,
+        location=Location(raw.display, 1, 1),
+        body=raw.body,
+        aliases=aliases,
+        role=r.text("role") or "",
+        country=country.upper(),
+        affiliations=tuple(a for a, _ in r.text_list("affiliations")),
+        external_ids=external,
+    )
+
+
+def _topic(raw: RawFile, diags: Diagnostics) -> Topic | None:
+    r = _Reader(raw, diags, raw.data or {})
+    r.check_fields(TOPIC_FIELDS)
+    title = r.text("title", required=True)
+    if not title:
+        return None
+    return Topic(
+        id=raw.stem,
+        title=title,
+        location=Location(raw.display, 1, 1),
+        summary=r.text("summary") or "",
+        body=raw.body,
+    )
+
+
+def _check_actors(dossier: Dossier, refs: _Refs, diags: Diagnostics) -> None:
+    """Affiliations exist and form no cycle; no name or alias belongs to two actors."""
+    raws = {a.id: a for a in dossier.actors.values()}
+    for actor in raws.values():
+        loc = actor.location
+        valid = []
+        for aff in actor.affiliations:
+            if aff == actor.id:
+                diags.error(loc, f"actor '{actor.id}' lists itself in 'affiliations'", "self-ref")
+            elif aff not in refs.ids:
+                hint = did_you_mean(aff, refs.ids, refs.names)
+                diags.error(loc, f"unknown actor '{aff}' in 'affiliations'{hint}", "unknown-actor")
+            else:
+                valid.append(aff)
+        actor.affiliations = tuple(valid)
+    for actor in raws.values():
+        cycle = _find_cycle(actor.id, raws)
+        if cycle and cycle[0] == min(cycle[:-1]):
+            diags.error(
+                actor.location,
+                "affiliations form a cycle: " + " → ".join(cycle) + "; an actor cannot be, "
+                "through others, a member of itself",
+                "cycle",
+            )
+    owners: dict[str, list[Actor]] = defaultdict(list)
+    for actor in raws.values():
+        for name in dict.fromkeys(n.casefold() for n in actor.names):
+            owners[name].append(actor)
+    for name, actors in owners.items():
+        if len(actors) > 1:
+            ids = ", ".join(a.id for a in actors)
+            for actor in actors:
+                diags.warning(
+                    actor.location,
+                    f"the name or alias '{name}' belongs to several actors ({ids}); "
+                    "it will not be linked in brief texts until it belongs to one",
+                    "shared-alias",
+                )
+
+
+def _find_cycle(start: str, actors: dict[str, Actor]) -> list[str] | None:
+    """A path start → … → start through affiliations, if there is one."""
+    stack = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for aff in actors[node].affiliations if node in actors else ():
+            if aff == start:
+                return [*path, start]
+            if aff not in seen:
+                seen.add(aff)
+                stack.append((aff, [*path, aff]))
+    return None
+
+
+def _brief(
+    raw: RawFile,
+    diags: Diagnostics,
+    actor_refs: _Refs,
+    topic_refs: _Refs,
+    seen: dict[tuple[FileKind, str], RawFile],
+) -> Brief | None:
+    r = _Reader(raw, diags, raw.data or {})
+    r.check_fields(BRIEF_FIELDS)
+    ident = r.text("slug") or raw.stem
+    title = r.text("title", required=True)
+    date = r.date("date", required=True)
+    id_ok = _claim_id(raw, ident, seen, diags)
+    source = _source(r)
+    sanitize = r.get("sanitize")
+    if sanitize is not _MISSING and not isinstance(sanitize, bool):
+        diags.error(r.loc("sanitize"), "'sanitize' must be true or false", "type")
+        sanitize = None
+    actors = actor_refs.check(diags, r.text_list("actors"), "actors")
+    topics = topic_refs.check(diags, r.text_list("topics"), "topics")
+    tags = tuple(dict.fromkeys(t for t, _ in r.text_list("tags") if t))
+    placed = bool(title and date and id_ok)
+    brief = Brief(
+        id=ident,
+        title=title or ident,
+        date=date or FuzzyDate(1),
+        body=raw.body,
+        body_line=raw.body_line,
+        location=Location(raw.display, 1, 1),
+        summary=r.text("summary") or "",
+        source=source,
+        actors=actors,
+        topics=topics,
+        tags=tags,
+        sanitize=sanitize if isinstance(sanitize, bool) else None,
+    )
+    for p in r.mappings("positions"):
+        position = _position(p, brief, actor_refs, topic_refs)
+        if position:
+            brief.positions.append(position)
+    for e in r.mappings("events"):
+        event = _event(e, brief, actor_refs)
+        if event:
+            brief.events.append(event)
+    asked: set[str] = set()
+    for q in r.mappings("questions"):
+        entry = _question_entry(q, brief, actor_refs, topic_refs)
+        if entry is None:
+            continue
+        if entry.question in asked:
+            diags.error(entry.location, f"question '{entry.question}' appears twice in this "
+                        "brief; merge the two entries", "duplicate-id")
+            continue
+        asked.add(entry.question)
+        brief.questions.append(entry)
+    # A brief without title, date or a usable id cannot be placed; its errors name it.
+    return brief if placed else None
+
+
+def _source(r: _Reader) -> Source:
+    s = r.sub("source")
+    if s is None:
+        return Source()
+    s.check_fields(SOURCE_FIELDS)
+    url = s.text("url") or ""
+    if url and not is_safe_url(url):
+        s.diags.error(
+            s.loc("url"),
+            f"'source.url' must be an http(s) address, found '{url[:60]}'",
+            "unsafe-url",
+        )
+        url = ""
+    language = s.text("language") or ""
+    translated = s.text("translated_from") or ""
+    for key, value in (("language", language), ("translated_from", translated)):
+        if value and not LANGUAGE_RE.match(value):
+            s.diags.warning(s.loc(key), f"'source.{key}' is '{value}'; use a language code "
+                            "such as en, fr or pt-BR", "bad-language")
+    return Source(
+        publisher=s.text("publisher") or "",
+        title=s.text("title") or "",
+        url=url,
+        language=language,
+        translated_from=translated,
+        authors=tuple(a for a, _ in s.text_list("authors") if a),
+    )
+
+
+def _position(r: _Reader, brief: Brief, actors: _Refs, topics: _Refs) -> Position | None:
+    r.check_fields(POSITION_FIELDS)
+    actor = actors.check(r.diags, _one(r, "actor"), r.where("actor"))
+    topic = topics.check(r.diags, _one(r, "topic"), r.where("topic"))
+    stance = r.choice("stance", Stance, required=True)
+    summary = r.text("summary", required=True)
+    date = r.date("date") or brief.date
+    if not (actor and topic and stance and summary):
+        return None
+    return Position(
+        actor=actor[0], topic=topic[0], stance=stance, summary=summary, date=date,
+        brief=brief.id, location=r.loc(), quote=r.text("quote") or "",
+    )
+
+
+def _event(r: _Reader, brief: Brief, actors: _Refs) -> Event | None:
+    r.check_fields(EVENT_FIELDS)
+    date = r.date("date", required=True)
+    end = r.date("end")
+    title = r.text("title", required=True)
+    involved = actors.check(r.diags, r.text_list("actors"), r.where("actors"))
+    if date and end and end.last_day() < date.first_day():
+        r.diags.error(r.loc("end"), f"'{r.where('end')}' ({end}) is before the event's date "
+                      f"({date})", "bad-range")
+        end = None
+    if not (date and title):
+        return None
+    return Event(
+        date=date, end=end, title=title, brief=brief.id, location=r.loc(), actors=involved,
+        place=r.text("place") or "",
+    )
+
+
+def _question_entry(
+    r: _Reader, brief: Brief, actors: _Refs, topics: _Refs
+) -> QuestionEntry | None:
+    r.check_fields(QUESTION_FIELDS)
+    ident = r.text("id", required=True)
+    if ident and not is_slug(ident):
+        r.diags.error(r.loc("id"), f"question id '{ident}' is not a valid id: use lowercase "
+                      f"letters, digits and hyphens, e.g. '{slugify(ident)}'", "bad-id")
+        ident = None
+    status = r.choice("status", QuestionStatus, default=QuestionStatus.OPEN)
+    answer = r.text("answer") or ""
+    if status is QuestionStatus.ANSWERED and not answer:
+        r.diags.error(r.loc("status"), f"question '{ident}' is answered but has no 'answer'; "
+                      "add the answer or set status: open", "missing-field")
+    elif answer and status is QuestionStatus.OPEN:
+        r.diags.warning(r.loc("answer"), f"question '{ident}' has an answer but status is "
+                        "open; set status: answered", "status")
+    involved = actors.check(r.diags, r.text_list("actors"), r.where("actors"))
+    about = topics.check(r.diags, r.text_list("topics"), r.where("topics"))
+    if not ident:
+        return None
+    return QuestionEntry(
+        question=ident, brief=brief.id, date=brief.date, location=r.loc(),
+        text=r.text("text") or "", status=status, actors=involved, topics=about, answer=answer,
+    )
+
+
+def _one(r: _Reader, key: str) -> list[tuple[str, Location]]:
+    value = r.text(key, required=True)
+    return [(value, r.loc(key))] if value else []
+
+
+def _questions(briefs: list[Brief], diags: Diagnostics) -> dict[str, Question]:
+    """Merge the entries of every brief into one record per question id, in date order."""
+    entries: dict[str, list[QuestionEntry]] = defaultdict(list)
+    for brief in briefs:
+        for entry in brief.questions:
+            entries[entry.question].append(entry)
+    questions: dict[str, Question] = {}
+    for ident, items in sorted(entries.items()):
+        items.sort(key=lambda e: (e.date.sort_key, e.brief))
+        first = items[0]
+        if not first.text:
+            diags.error(
+                first.location,
+                f"question '{ident}' needs a 'text' where it is first raised (this is its "
+                "earliest brief)",
+                "missing-field",
+            )
+            continue
+        actors = tuple(dict.fromkeys(a for e in items for a in e.actors))
+        topics = tuple(dict.fromkeys(t for e in items for t in e.topics))
+        questions[ident] = Question(ident, first.text, items, actors, topics)
+    return questions

@@ -1,0 +1,82 @@
+"""The page of one brief: header panel, the analyst's text, then positions, events, questions."""
+
+from __future__ import annotations
+
+from ..model import Brief
+from .context import ViewContext
+from .page import PageDoc
+
+
+def brief_page(ctx: ViewContext, brief: Brief) -> PageDoc:
+    """Build the page of ``brief`` at ``briefs/<id>/``."""
+    src = ctx.urls.brief_src(brief.id)
+    doc = PageDoc(src, brief.title, "brief", brief_id=brief.id)
+    doc.html(
+        ctx.render(
+            "brief_header.html",
+            brief=brief,
+            actors=[ctx.actor_chip(src, a) for a in brief.actors],
+            topics=[ctx.topic_chip(src, t) for t in brief.topics],
+        )
+    )
+    doc.md(brief.body)
+    if brief.positions:
+        doc.heading(ctx.t("positions"))
+        doc.html(ctx.render("positions.html", rows=position_rows(ctx, src, brief.positions)))
+    if brief.events:
+        doc.heading(ctx.t("events"))
+        doc.html(ctx.render("events.html", rows=event_rows(ctx, src, brief.events)))
+    if brief.questions:
+        doc.heading(ctx.t("questions"))
+        doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief)))
+    return doc
+
+
+def position_rows(ctx: ViewContext, src: str, positions, show_brief: bool = False) -> list[dict]:
+    """Template rows for positions, with actor, topic and (optionally) brief links."""
+    rows = []
+    for p in positions:
+        brief = ctx.dossier.briefs.get(p.brief)
+        rows.append({
+            "position": p,
+            "actor": ctx.actor_chip(src, p.actor),
+            "topic": ctx.topic_chip(src, p.topic),
+            "brief": ctx.brief_link(src, brief) if (show_brief and brief) else None,
+        })
+    return rows
+
+
+def event_rows(ctx: ViewContext, src: str, events, show_brief: bool = False) -> list[dict]:
+    """Template rows for events, with actor chips and (optionally) the brief they come from."""
+    rows = []
+    for e in events:
+        brief = ctx.dossier.briefs.get(e.brief)
+        rows.append({
+            "event": e,
+            "actors": [ctx.actor_chip(src, a) for a in e.actors],
+            "brief": ctx.brief_link(src, brief) if (show_brief and brief) else None,
+        })
+    return rows
+
+
+def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[dict]:
+    """What this brief says about each question, with the question's dossier-wide record."""
+    rows = []
+    for entry in brief.questions:
+        question = ctx.dossier.questions.get(entry.question)
+        if question is None:
+            continue
+        others = [
+            ctx.brief_link(src, ctx.dossier.briefs[e.brief])
+            for e in question.entries
+            if e.brief != brief.id and e.brief in ctx.dossier.briefs
+        ]
+        rows.append({
+            "entry": entry,
+            "question": question,
+            "url": ctx.urls.section(src, "questions", anchor=question.id),
+            "actors": [ctx.actor_chip(src, a) for a in entry.actors],
+            "topics": [ctx.topic_chip(src, t) for t in entry.topics],
+            "others": others,
+        })
+    return rows

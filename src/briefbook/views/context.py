@@ -1,0 +1,53 @@
+"""What every view receives: the model, its index, URLs and the template renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..index import Index
+from ..model import Brief, Dossier
+from ..render import Renderer
+from .urls import SiteUrls
+
+
+@dataclass
+class Chip:
+    """A labelled link (or plain label when its page is not built) shown as a Material tag."""
+
+    label: str
+    url: str | None = None
+    kind: str = ""
+    title: str = ""
+
+
+@dataclass
+class ViewContext:
+    """Shared inputs of the views. ``options`` holds plugin settings views may read."""
+
+    dossier: Dossier
+    index: Index
+    urls: SiteUrls
+    renderer: Renderer
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def t(self):
+        return self.renderer.t
+
+    def render(self, name: str, **context: Any) -> str:
+        return self.renderer.render(name, **context)
+
+    def actor_chip(self, from_src: str, actor_id: str) -> Chip:
+        actor = self.dossier.actors.get(actor_id)
+        label = actor.name if actor else actor_id
+        role = actor.role if actor else ""
+        return Chip(label, self.urls.actor(from_src, actor_id), "actor", role)
+
+    def topic_chip(self, from_src: str, topic_id: str) -> Chip:
+        topic = self.dossier.topics.get(topic_id)
+        label = topic.title if topic else topic_id
+        return Chip(label, self.urls.topic(from_src, topic_id), "topic")
+
+    def brief_link(self, from_src: str, brief: Brief, anchor: str = "") -> Chip:
+        return Chip(brief.title, self.urls.brief(from_src, brief.id, anchor), "brief")

@@ -1,0 +1,81 @@
+"""A generated page: Markdown for MkDocs to render, with HTML blocks spliced in afterwards.
+
+Views write their panels as HTML from autoescaped templates. Passing that HTML through Markdown
+would cost time and risk mangling it, so each block stands in the Markdown as a placeholder
+comment and is put back into the rendered page by :func:`splice`. Headings stay Markdown, so that
+they reach the page's table of contents.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_NONCE = secrets.token_hex(6)
+_PLACEHOLDER = re.compile(rf"(?:<p>)?<!--bb:{_NONCE}:(\d+)-->(?:</p>)?")
+
+
+@dataclass
+class PageDoc:
+    """What a view produces for one page."""
+
+    src_uri: str
+    title: str
+    kind: str
+    markdown_parts: list[str] = field(default_factory=list)
+    blocks: list[str] = field(default_factory=list)
+    in_nav: bool = False
+    source_path: Path | None = None
+    brief_id: str | None = None
+
+    def md(self, text: str) -> PageDoc:
+        """Append Markdown (written by the user or by a view, already safe as Markdown)."""
+        self.markdown_parts.append(text)
+        return self
+
+    def heading(self, text: str, level: int = 2) -> PageDoc:
+        """Append a heading with a label of Briefbook's own (never user text)."""
+        self.markdown_parts.append(f"{'#' * level} {text}")
+        return self
+
+    def html(self, html: str) -> PageDoc:
+        """Append a block of rendered HTML, kept away from Markdown processing."""
+        if html:
+            self.markdown_parts.append(f"<!--bb:{_NONCE}:{len(self.blocks)}-->")
+            self.blocks.append(html)
+        return self
+
+    @property
+    def markdown(self) -> str:
+        """The page source handed to MkDocs, with the title in front-matter.
+
+        Themes print ``page.meta.title`` unescaped (Material puts it in ``<title>``), and the
+        search index shows titles as HTML, so the title is HTML-escaped here.
+        """
+        title = json.dumps(html.escape(self.title, quote=False), ensure_ascii=False)
+        front = f"---\ntitle: {title}\n---\n\n"
+        return front + "\n\n".join(self.markdown_parts) + "\n"
+
+
+def splice(html: str, doc: PageDoc) -> str:
+    """Put the view's HTML blocks back in place of their placeholders in the rendered page.
+
+    A block whose placeholder did not survive rendering (for example swallowed by an unclosed
+    code fence in a brief's body) is appended at the end rather than lost.
+    """
+    used: set[int] = set()
+
+    def replace(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if number >= len(doc.blocks) or number in used:
+            return ""
+        used.add(number)
+        return doc.blocks[number]
+
+    result = _PLACEHOLDER.sub(replace, html)
+    missing = [block for i, block in enumerate(doc.blocks) if i not in used]
+    return result + "".join(missing)

@@ -1,0 +1,76 @@
+"""Where every generated page lives, and links between pages as relative URLs."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SiteUrls:
+    """Maps dossier objects to page source paths and relative URLs, like MkDocs does.
+
+    ``sections`` names the generated sections that exist in this build (``actors``, ``topics``,
+    ``timeline`` …): a link to a page of a section that is not built is not made.
+    """
+
+    use_directory_urls: bool = True
+    sections: set[str] = field(default_factory=lambda: {"briefs"})
+
+    # -- source paths of generated pages -------------------------------------------------
+    @staticmethod
+    def brief_src(brief_id: str) -> str:
+        return f"briefs/{brief_id}.md"
+
+    @staticmethod
+    def actor_src(actor_id: str) -> str:
+        return f"actors/{actor_id}.md"
+
+    @staticmethod
+    def topic_src(topic_id: str) -> str:
+        return f"topics/{topic_id}.md"
+
+    @staticmethod
+    def section_src(section: str, page: int = 1) -> str:
+        return f"{section}/index.md" if page <= 1 else f"{section}/page/{page}.md"
+
+    # -- URLs ------------------------------------------------------------------------------
+    def url(self, src_uri: str) -> str:
+        """The site-relative URL MkDocs gives to the page at ``src_uri``."""
+        stem, _ = posixpath.splitext(src_uri)
+        directory, name = posixpath.split(stem)
+        if name in ("index", "README"):
+            return f"{directory}/" if directory else ""
+        if self.use_directory_urls:
+            return f"{stem}/"
+        return f"{stem}.html"
+
+    def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """A relative URL from one page to another (or to an anchor on it)."""
+        target = self.url(to_src)
+        base = self.url(from_src)
+        base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+        rel = posixpath.relpath("/" + target, "/" + base_dir)
+        if target.endswith("/") or not target:
+            rel = rel.rstrip("/") + "/"
+            if rel == "./" and not target:
+                rel = "./"
+        if not self.use_directory_urls and rel.endswith("/"):
+            rel += "index.html"
+        if rel == ".":
+            rel = "./"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def actor(self, from_src: str, actor_id: str) -> str | None:
+        return self.link(from_src, self.actor_src(actor_id)) if "actors" in self.sections else None
+
+    def topic(self, from_src: str, topic_id: str) -> str | None:
+        return self.link(from_src, self.topic_src(topic_id)) if "topics" in self.sections else None
+
+    def brief(self, from_src: str, brief_id: str, anchor: str = "") -> str:
+        return self.link(from_src, self.brief_src(brief_id), anchor)
+
+    def section(self, from_src: str, section: str, anchor: str = "") -> str | None:
+        if section not in self.sections:
+            return None
+        return self.link(from_src, self.section_src(section), anchor)

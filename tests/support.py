@@ -1,0 +1,133 @@
+"""Helpers shared by the tests: write small dossiers, build sites, read built HTML."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from briefbook.load import FileKind, RawFile, load_file
+from briefbook.pipeline import LoadResult, load_dossier
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BASE_MKDOCS = """\
+site_name: Test dossier
+theme:
+  name: material
+  font: false
+  language: {language}
+plugins:
+{plugins}
+markdown_extensions:
+  - admonition
+  - attr_list
+  - toc:
+      permalink: true
+"""
+
+
+def write_files(root: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` (relative path → text, dedented) below ``root``."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def load_text(text: str, rel: str = "briefs/x.md", root: Path | None = None) -> RawFile:
+    """Load one file's text as the loader would, without touching the disk."""
+    base = Path("/dossier")
+    path = base / rel
+    return load_file(path, base / "briefs", base, textwrap.dedent(text).lstrip("\n").encode())
+
+
+def load_tree(tmp_path: Path, files: dict[str, str]) -> LoadResult:
+    write_files(tmp_path, files)
+    return load_dossier(tmp_path / "briefs", tmp_path)
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    site: Path
+    warnings: list[str] = field(default_factory=list)
+
+    def html(self, url_path: str) -> str:
+        """The HTML of the page at a site URL like ``briefs/x/``."""
+        path = self.site / url_path
+        if url_path.endswith("/") or not url_path:
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def exists(self, url_path: str) -> bool:
+        path = self.site / url_path
+        if url_path.endswith("/") or not url_path:
+            path = path / "index.html"
+        return path.exists()
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def make_project(
+    tmp_path: Path,
+    files: dict[str, str],
+    plugins: str = "  - briefbook",
+    language: str = "en",
+    docs: dict[str, str] | None = None,
+    mkdocs_yml: str | None = None,
+) -> Path:
+    """A project folder with ``mkdocs.yml``, ``docs/`` and the given dossier files."""
+    write_files(tmp_path, files)
+    docs = {"index.md": "# Home\n", **(docs or {})}
+    write_files(tmp_path, {f"docs/{name}": text for name, text in docs.items()})
+    config = mkdocs_yml or BASE_MKDOCS.format(plugins=plugins, language=language)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return tmp_path
+
+
+def build_project(project: Path, strict: bool = False, **overrides) -> BuiltSite:
+    """Build a project in-process, collecting warnings; exceptions propagate."""
+    site = project / "site"
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(
+            config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict, **overrides
+        )
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(handler)
+    return BuiltSite(project, site, handler.messages)
+
+
+def copy_example(tmp_path: Path) -> Path:
+    """A copy of the repository's example project (mkdocs.yml, docs/, briefs/)."""
+    for name in ("docs", "briefs"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+__all__ = [
+    "ROOT", "BuiltSite", "FileKind", "build_project", "copy_example", "load_text", "load_tree",
+    "make_project", "write_files",
+]

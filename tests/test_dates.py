@@ -1,0 +1,55 @@
+import pytest
+
+from briefbook.dates import DateError, FuzzyDate, Precision, format_date, format_range
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "approx"),
+    [("2025", Precision.YEAR, False), ("2025-04", Precision.MONTH, False),
+     ("2025-04-10", Precision.DAY, False), ("~2025-04", Precision.MONTH, True)],
+)
+def test_parse_keeps_precision(text, precision, approx):
+    date = FuzzyDate.parse(text)
+    assert date.precision is precision
+    assert date.approximate is approx
+    assert date.isoformat() == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("2025-02-30", "day 30 does not exist in February 2025"),
+     ("2025-13", "month 13 does not exist"), ("April 2025", "is not a date"),
+     ("2025/04/01", "is not a date"), ("0000", "year 0000")],
+)
+def test_parse_rejects_impossible_dates(text, fragment):
+    with pytest.raises(DateError, match=fragment):
+        FuzzyDate.parse(text)
+
+
+def test_leap_day_only_in_leap_years():
+    assert FuzzyDate.parse("2024-02-29").day == 29
+    with pytest.raises(DateError):
+        FuzzyDate.parse("2025-02-29")
+
+
+def test_order_year_before_month_before_day_and_circa_after_exact():
+    texts = ["2025-04-02", "~2025-04", "2025", "2025-04", "2024-12-31", "2025-04-01"]
+    ordered = sorted(FuzzyDate.parse(t) for t in texts)
+    assert [d.isoformat() for d in ordered] == [
+        "2024-12-31", "2025", "2025-04", "~2025-04", "2025-04-01", "2025-04-02",
+    ]
+
+
+def test_display_in_english_and_french():
+    assert format_date(FuzzyDate.parse("2025-04-01"), "en") == "1 April 2025"
+    assert format_date(FuzzyDate.parse("2025-04-01"), "fr") == "1er avril 2025"
+    assert format_date(FuzzyDate.parse("~2025-03"), "en") == "c. March 2025"
+    assert format_date(FuzzyDate.parse("~2025-03"), "fr") == "vers mars 2025"
+    assert format_date(FuzzyDate.parse("2025"), "fr") == "2025"
+    start, end = FuzzyDate.parse("2025-04-10"), FuzzyDate.parse("2025-04-12")
+    assert format_range(start, end, "en") == "10 April 2025 – 12 April 2025"
+
+
+def test_bounds():
+    d = FuzzyDate.parse("2024-02")
+    assert (d.first_day().isoformat(), d.last_day().isoformat()) == ("2024-02-01", "2024-02-29")

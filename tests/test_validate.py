@@ -1,0 +1,189 @@
+"""Validation: every diagnostic asserted with its file and line."""
+
+from support import load_tree
+
+ACTORS = {
+    "briefs/actors/nato.md": """
+        ---
+        name: NATO
+        kind: organisation
+        aliases: [OTAN]
+        ---
+        Alliance.
+    """,
+    "briefs/actors/france.md": """
+        ---
+        name: France
+        kind: state
+        affiliations: [nato]
+        ---
+    """,
+    "briefs/topics/force.md": """
+        ---
+        title: Reassurance force
+        ---
+    """,
+}
+
+
+def diag_lines(result):
+    return [d.format() for d in result.diagnostics.sorted()]
+
+
+def test_clean_dossier_builds_model(tmp_path):
+    result = load_tree(tmp_path, {**ACTORS, "briefs/2025/a.md": """
+        ---
+        title: A
+        date: "2025-04-10"
+        actors: [nato, france]
+        topics: [force]
+        positions:
+          - {actor: france, topic: force, stance: supports, summary: Leads it.}
+        events:
+          - {date: "2025-04", end: "2025-05", title: Talks, actors: [france]}
+        questions:
+          - {id: who-leads, text: Who leads?, actors: [nato]}
+        ---
+        Text.
+    """})
+    assert diag_lines(result) == []
+    d = result.dossier
+    brief = d.briefs["a"]
+    assert brief.actors == ("nato", "france")
+    assert brief.positions[0].stance.value == "supports"
+    assert brief.positions[0].date == brief.date
+    assert d.questions["who-leads"].status.value == "open"
+    assert result.index.members["nato"] == ["france"]
+    assert [b.id for b in result.index.briefs_by_actor["france"]] == ["a"]
+
+
+def test_many_mistakes_in_many_files_are_all_reported_with_lines(tmp_path):
+    result = load_tree(tmp_path, {**ACTORS,
+        "briefs/2025/a.md": """
+            ---
+            title: A
+            date: "2025-02-30"
+            actors: [natto, OTAN]
+            ---
+        """,
+        "briefs/2025/b.md": """
+            ---
+            date: "2025-04"
+            topics: [forse]
+            positions:
+              - actor: france
+                topic: force
+                stance: maybe
+                summary: x
+            titel: oops
+            ---
+        """,
+        "briefs/2025/c.md": """
+            ---
+            title: C
+            date: "2025"
+            source:
+              url: "javascript:alert(1)"
+            questions:
+              - id: q1
+                status: answered
+            ---
+        """,
+        "briefs/actors/bad.md": """
+            ---
+            name: Bad
+            kind: country
+            ---
+        """,
+    })
+    assert diag_lines(result) == [
+        "briefs/2025/a.md:3:7: error: 'date': '2025-02-30': day 30 does not exist in February "
+        "2025 (it has 28 days)",
+        "briefs/2025/a.md:4:10: error: unknown actor 'natto' in 'actors' (did you mean 'nato'?); "
+        "ids are file names under actors/",
+        "briefs/2025/a.md:4:17: error: unknown actor 'OTAN' in 'actors' (did you mean 'nato'?); "
+        "ids are file names under actors/",
+        "briefs/2025/b.md:2:1: error: missing required field 'title'",
+        "briefs/2025/b.md:3:10: error: unknown topic 'forse' in 'topics' (did you mean 'force'?); "
+        "ids are file names under topics/",
+        "briefs/2025/b.md:7:13: error: 'positions[0].stance' is 'maybe'; use one of: "
+        "supports | opposes | conditional | neutral | undecided",
+        "briefs/2025/b.md:9:1: warning: unknown field 'titel' (did you mean 'title'?); it is "
+        "ignored",
+        "briefs/2025/c.md:5:8: error: 'source.url' must be an http(s) address, found "
+        "'javascript:alert(1)'",
+        "briefs/2025/c.md:7:5: error: question 'q1' needs a 'text' where it is first raised (this "
+        "is its earliest brief)",
+        "briefs/2025/c.md:8:13: error: question 'q1' is answered but has no 'answer'; add the "
+        "answer or set status: open",
+        "briefs/actors/bad.md:3:7: error: 'kind' is 'country'; use one of: state | organisation "
+        "| person | group",
+    ]
+
+
+def test_duplicate_and_unsafe_ids(tmp_path):
+    result = load_tree(tmp_path, {**ACTORS,
+        "briefs/2024/same.md": "---\ntitle: A\ndate: '2024'\n---\n",
+        "briefs/2025/same.md": "---\ntitle: B\ndate: '2025'\n---\n",
+        "briefs/2025/Bad_Name.md": "---\ntitle: C\ndate: '2025'\n---\n",
+        "briefs/actors/NATO.md": "---\nname: N\nkind: group\n---\n",
+    })
+    lines = diag_lines(result)
+    assert ("briefs/2025/same.md:1:1: error: duplicate brief id 'same': briefs/2024/same.md has "
+            "the same id; rename one of the files") in lines
+    assert ("briefs/2025/Bad_Name.md:1:1: error: 'Bad_Name' is not a valid brief id: use "
+            "lowercase letters, digits and hyphens, e.g. 'bad-name'") in lines
+    assert any(line.startswith("briefs/actors/NATO.md:1:1: error: 'NATO' is not a valid actor id")
+               for line in lines)
+    assert set(result.dossier.briefs) == {"same"}
+
+
+def test_affiliation_self_and_cycle(tmp_path):
+    result = load_tree(tmp_path, {
+        "briefs/actors/a.md": "---\nname: A\nkind: group\naffiliations: [a, b]\n---\n",
+        "briefs/actors/b.md": "---\nname: B\nkind: group\naffiliations: [a]\n---\n",
+    })
+    lines = diag_lines(result)
+    assert "briefs/actors/a.md:1:1: error: actor 'a' lists itself in 'affiliations'" in lines
+    assert any("affiliations form a cycle: a → b → a" in line for line in lines)
+
+
+def test_shared_alias_is_reported_on_both_actors(tmp_path):
+    result = load_tree(tmp_path, {
+        "briefs/actors/a.md": "---\nname: A\nkind: group\naliases: [Union]\n---\n",
+        "briefs/actors/b.md": "---\nname: B\nkind: group\naliases: [union]\n---\n",
+    })
+    warnings = [d.format() for d in result.diagnostics.warnings]
+    assert len(warnings) == 2
+    assert all("'union' belongs to several actors (a, b)" in w for w in warnings)
+
+
+def test_question_followed_up_and_answered_later(tmp_path):
+    result = load_tree(tmp_path, {**ACTORS,
+        "briefs/a.md": "---\ntitle: A\ndate: '2025-04-01'\nquestions:\n"
+                       "  - {id: q, text: Who?, actors: [nato]}\n---\n",
+        "briefs/b.md": "---\ntitle: B\ndate: '2025-05-01'\nquestions:\n"
+                       "  - {id: q, status: answered, answer: NATO}\n---\n",
+    })
+    assert diag_lines(result) == []
+    question = result.dossier.questions["q"]
+    assert [e.brief for e in question.entries] == ["a", "b"]
+    assert question.status.value == "answered"
+    assert question.answer.brief == "b"
+    assert question.text == "Who?"
+
+
+def test_event_end_before_start(tmp_path):
+    result = load_tree(tmp_path, {
+        "briefs/a.md": "---\ntitle: A\ndate: '2025'\nevents:\n"
+                       "  - date: '2025-05-02'\n    end: '2025-05-01'\n    title: T\n---\n",
+    })
+    assert diag_lines(result) == [
+        "briefs/a.md:6:10: error: 'events[0].end' (2025-05-01) is before the event's date "
+        "(2025-05-02)"
+    ]
+
+
+def test_missing_folder(tmp_path):
+    result = load_tree(tmp_path, {})
+    assert "does not exist" in diag_lines(result)[0]
