@@ -37,14 +37,7 @@ STANCES = ["supports", "opposes", "conditional", "neutral", "undecided"]
 KINDS = ["state", "organisation", "person", "group"]
 SYLLABLES = ["ka", "lo", "mi", "ra", "tes", "vor", "an", "del", "os", "bri", "tan", "ul", "sen",
              "mar", "qui", "zo", "ne", "pha", "gor", "lin"]
-WORDS = (
-    "the a of to and in on for with that as by from at is was will would could said officials "
-    "minister talks agreement force security mission support plan proposal coalition command "
-    "control deployment ceasefire troops allies meeting week report according statement "
-    "government defence foreign policy region border peace negotiations summit analysts "
-    "capabilities intelligence surveillance reconnaissance assets decision vote council "
-    "members approval framework options discussion final deal leaders partners commitment"
-).split()
+WORDS = ["the", "a", "of", "to", "and", "in", "on", "for", "with", "that", "as", "by", "from", "at", "is", "was", "will", "would", "could", "said", "officials", "minister", "talks", "agreement", "force", "security", "mission", "support", "plan", "proposal", "coalition", "command", "control", "deployment", "ceasefire", "troops", "allies", "meeting", "week", "report", "according", "statement", "government", "defence", "foreign", "policy", "region", "border", "peace", "negotiations", "summit", "analysts", "capabilities", "intelligence", "surveillance", "reconnaissance", "assets", "decision", "vote", "council", "members", "approval", "framework", "options", "discussion", "final", "deal", "leaders", "partners", "commitment"]
 
 PLUGINS_AVAILABLE = {
     "briefbook/actors": "briefbook.mkdocs.actors",
@@ -81,13 +74,14 @@ def generate(root: Path, n_briefs: int, n_actors: int, seed: int) -> None:
                 break
         actors.append(SyntheticActor(f"actor-{i:04d}", base, f"{base} ({i})", KINDS[i % 4]))
     for i, actor in enumerate(actors):
+        acronym = actor.name.upper()[:3] + str(i)
         affiliations = [actors[(i * 7 + 3) % n_actors].id] if i % 5 == 0 and n_actors > 1 else []
         affiliations = [a for a in affiliations if a != actor.id]
         (briefs_dir / "actors" / f"{actor.id}.md").write_text(
             "---\n"
             f"name: {json.dumps(actor.name)}\n"
             f"kind: {actor.kind}\n"
-            f"aliases: [{json.dumps('Le ' + actor.name)}, {json.dumps(actor.name.upper()[:3] + str(i))}]\n"
+            f"aliases: [{json.dumps('Le ' + actor.name)}, {json.dumps(acronym)}]\n"
             f"role: Synthetic actor number {i}\n"
             f"affiliations: {json.dumps(affiliations)}\n"
             "---\n"
