@@ -35,9 +35,100 @@ from pathlib import Path
 
 STANCES = ["supports", "opposes", "conditional", "neutral", "undecided"]
 KINDS = ["state", "organisation", "person", "group"]
-SYLLABLES = ["ka", "lo", "mi", "ra", "tes", "vor", "an", "del", "os", "bri", "tan", "ul", "sen",
-             "mar", "qui", "zo", "ne", "pha", "gor", "lin"]
-WORDS = ["the", "a", "of", "to", "and", "in", "on", "for", "with", "that", "as", "by", "from", "at", "is", "was", "will", "would", "could", "said", "officials", "minister", "talks", "agreement", "force", "security", "mission", "support", "plan", "proposal", "coalition", "command", "control", "deployment", "ceasefire", "troops", "allies", "meeting", "week", "report", "according", "statement", "government", "defence", "foreign", "policy", "region", "border", "peace", "negotiations", "summit", "analysts", "capabilities", "intelligence", "surveillance", "reconnaissance", "assets", "decision", "vote", "council", "members", "approval", "framework", "options", "discussion", "final", "deal", "leaders", "partners", "commitment"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "tes",
+    "vor",
+    "an",
+    "del",
+    "os",
+    "bri",
+    "tan",
+    "ul",
+    "sen",
+    "mar",
+    "qui",
+    "zo",
+    "ne",
+    "pha",
+    "gor",
+    "lin",
+]
+WORDS = [
+    "the",
+    "a",
+    "of",
+    "to",
+    "and",
+    "in",
+    "on",
+    "for",
+    "with",
+    "that",
+    "as",
+    "by",
+    "from",
+    "at",
+    "is",
+    "was",
+    "will",
+    "would",
+    "could",
+    "said",
+    "officials",
+    "minister",
+    "talks",
+    "agreement",
+    "force",
+    "security",
+    "mission",
+    "support",
+    "plan",
+    "proposal",
+    "coalition",
+    "command",
+    "control",
+    "deployment",
+    "ceasefire",
+    "troops",
+    "allies",
+    "meeting",
+    "week",
+    "report",
+    "according",
+    "statement",
+    "government",
+    "defence",
+    "foreign",
+    "policy",
+    "region",
+    "border",
+    "peace",
+    "negotiations",
+    "summit",
+    "analysts",
+    "capabilities",
+    "intelligence",
+    "surveillance",
+    "reconnaissance",
+    "assets",
+    "decision",
+    "vote",
+    "council",
+    "members",
+    "approval",
+    "framework",
+    "options",
+    "discussion",
+    "final",
+    "deal",
+    "leaders",
+    "partners",
+    "commitment",
+]
 
 PLUGINS_AVAILABLE = {
     "briefbook/actors": "briefbook.mkdocs.actors",
@@ -146,8 +237,10 @@ def generate(root: Path, n_briefs: int, n_actors: int, seed: int) -> None:
             for _ in range(5):
                 words = rng.choices(WORDS, k=18)
                 actor = rng.choice(involved)
-                words.insert(rng.randrange(len(words)), rng.choice(
-                    [actor.name, "Le " + actor.name, actor.name]))
+                words.insert(
+                    rng.randrange(len(words)),
+                    rng.choice([actor.name, "Le " + actor.name, actor.name]),
+                )
                 sentences.append(" ".join(words).capitalize() + ".")
             body.append(" ".join(sentences) + "\n")
         # Questions are raised in the earliest of their briefs: dates grow with b.
@@ -166,14 +259,17 @@ def write_baseline(root: Path, dossier: Path) -> None:
         if path.parent.name in ("actors", "topics"):
             continue
         shutil.copy(path, docs / "briefs" / path.name)
-    (root / "mkdocs.yml").write_text(textwrap.dedent("""\
+    (root / "mkdocs.yml").write_text(
+        textwrap.dedent("""\
         site_name: Baseline
         theme: {name: material, font: false}
         plugins: [search]
         not_in_nav: /briefs/
         nav: [index.md]
         markdown_extensions: [admonition, attr_list, {toc: {permalink: true}}]
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
 
 
 def write_briefbook(root: Path) -> list[str]:
@@ -235,7 +331,10 @@ def run_build(project: Path, site: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, "-c", _RUNNER, str(project / "mkdocs.yml"), str(site)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if proc.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{proc.stderr[-4000:]}")
@@ -271,7 +370,10 @@ def time_serve_rebuild(project: Path, site: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, "-c", _SERVE_RUNNER, str(project / "mkdocs.yml"), str(site), str(brief)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if proc.returncode != 0:
         raise SystemExit(f"serve rebuild failed:\n{proc.stderr[-4000:]}")
@@ -288,15 +390,20 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
     generate(dossier, n_briefs, n_actors, seed)
     write_baseline(baseline, dossier)
     plugins = write_briefbook(dossier)
-    print(f"  generated in {time.perf_counter() - t0:.1f} s; plugins: {', '.join(plugins)}",
-          flush=True)
+    print(
+        f"  generated in {time.perf_counter() - t0:.1f} s; plugins: {', '.join(plugins)}",
+        flush=True,
+    )
     runs: dict[str, list[dict]] = {"baseline": [], "briefbook": []}
     for i in range(repeat):
         for kind, project in (("baseline", baseline), ("briefbook", dossier)):
             result = run_build(project, root / f"site-{kind}")
             runs[kind].append(result)
-            print(f"  run {i + 1} {kind:9s} {result['wall']:7.1f} s "
-                  f"{result['maxrss_kb'] / 1024:7.0f} MB", flush=True)
+            print(
+                f"  run {i + 1} {kind:9s} {result['wall']:7.1f} s "
+                f"{result['maxrss_kb'] / 1024:7.0f} MB",
+                flush=True,
+            )
     stats = {k: site_stats(root / f"site-{k}") for k in runs}
     check = time_check(dossier)
     serve = time_serve_rebuild(dossier, root / "site-serve")
@@ -346,8 +453,11 @@ def report(results: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000:200,10000:1000",
-                        help="comma-separated BRIEFS:ACTORS pairs (default: %(default)s)")
+    parser.add_argument(
+        "--sizes",
+        default="1000:200,10000:1000",
+        help="comma-separated BRIEFS:ACTORS pairs (default: %(default)s)",
+    )
     parser.add_argument("--repeat", type=int, default=2, help="builds of each site per size")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
