@@ -32,6 +32,7 @@ class Renderer:
             undefined=StrictUndefined,
         )
         self.env.globals["t"] = self.t
+        self.env.globals["tn"] = self.t.count
         self.env.filters["date"] = self.format_date
         self.env.filters["daterange"] = self.format_range
         self.env.filters["language_name"] = self.t.language_name

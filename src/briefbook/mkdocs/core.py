@@ -1,4 +1,7 @@
-"""The ``briefbook`` plugin: loads the dossier, reports its problems, and adds brief pages.
+"""The ``briefbook`` plugin: loads the dossier, reports its problems, and adds its pages.
+
+Brief pages and the briefs index, the questions register, the positions matrix, topic pages, the
+printable book, the overview panel (in place of a marker in an authored page) and the exports.
 
 Other Briefbook plugins (``briefbook/actors``, ``briefbook/timeline``) find this one through
 :func:`core_plugin` and hand their pages to :meth:`BriefbookPlugin.add_pages`.
@@ -19,12 +22,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..diagnostics import Diagnostics
+from ..export import dossier_json, positions_csv
 from ..pipeline import DossierLoader, LoadResult
 from ..render import Renderer
 from ..views.brief import brief_page
 from ..views.briefs_index import briefs_index_pages
 from ..views.context import ViewContext
+from ..views.overview import MARKER_LINE, overview_doc
 from ..views.page import PageDoc, splice
+from ..views.positions import positions_pages
+from ..views.print_book import print_book_page
+from ..views.questions import question_page_map, questions_pages
+from ..views.topic import topic_page, topics_index_page
 from ..views.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
@@ -35,6 +44,16 @@ CSS_URI = "assets/briefbook/briefbook.css"
 class BriefbookConfig(Config):
     briefs_dir = c.Type(str, default="briefs")
     page_size = c.Type(int, default=50)
+    questions = c.Type(bool, default=True)
+    questions_page_size = c.Type(int, default=100)
+    positions = c.Type(bool, default=True)
+    positions_page_size = c.Type(int, default=100)
+    topics = c.Type(bool, default=True)
+    topic_briefs_limit = c.Type(int, default=100)
+    overview = c.Type(bool, default=True)
+    print_book = c.Type(bool, default=True)
+    print_max_briefs = c.Type(int, default=200)
+    export = c.Type(bool, default=True)
 
 
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
@@ -44,6 +63,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.serving = False
         self.loader = DossierLoader()
         self.pages: dict[str, PageDoc] = {}
+        self.embedded: dict[str, PageDoc] = {}
         self.result: LoadResult | None = None
         self.context: ViewContext | None = None
         self.briefs_dir = Path("briefs")
@@ -56,8 +76,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.base_dir = base
         self.briefs_dir = (base / self.config.briefs_dir).resolve()
-        if self.config.page_size < 1:
-            raise PluginError("briefbook: 'page_size' must be 1 or more")
+        for option in ("page_size", "questions_page_size", "positions_page_size"):
+            if self.config[option] < 1:
+                raise PluginError(f"briefbook: '{option}' must be 1 or more")
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -65,6 +86,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     # -- pages -------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.pages = {}
+        self.embedded = {}
         self.result = self.loader.load(self.briefs_dir, self.base_dir)
         self._report(self.result.diagnostics)
         custom_dir = config.theme.custom_dir
@@ -73,14 +95,46 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             custom_dirs=[Path(custom_dir)] if custom_dir else [],
         )
         urls = SiteUrls(config.use_directory_urls, sections=self._sections(config))
-        self.context = ViewContext(self.result.dossier, self.result.index, urls, renderer)
+        self.context = ctx = ViewContext(self.result.dossier, self.result.index, urls, renderer)
+        if self.config.questions:
+            ctx.question_pages = question_page_map(ctx, self.config.questions_page_size)
         css = resources.files("briefbook") / "assets" / "briefbook.css"
         files.append(File.generated(config, CSS_URI, abs_src_path=str(css)))
-        docs = briefs_index_pages(self.context, self.config.page_size)
+        docs = briefs_index_pages(ctx, self.config.page_size)
         for brief in self.result.dossier.briefs.values():
-            docs.append(brief_page(self.context, brief))
+            docs.append(brief_page(ctx, brief))
+        docs += self._section_pages(config)
         self.add_pages(files, config, docs)
+        if self.config.export:
+            self._add_file(files, config, "dossier.json", dossier_json(ctx, config.site_url or ""))
+            self._add_file(files, config, "positions.csv", positions_csv(ctx))
         return files
+
+    def _section_pages(self, config: MkDocsConfig) -> list[PageDoc]:
+        """Questions, positions, topics and the printable book, as the options ask."""
+        ctx, options = self.context, self.config
+        assert ctx is not None
+        docs: list[PageDoc] = []
+        if options.questions:
+            docs += questions_pages(ctx, options.questions_page_size)
+        if options.positions:
+            docs += positions_pages(ctx, options.positions_page_size)
+        if options.topics:
+            docs.append(topics_index_page(ctx))
+            docs += [topic_page(ctx, topic, options.topic_briefs_limit)
+                     for topic in ctx.dossier.topics.values()]
+        if options.print_book:
+            docs.append(print_book_page(
+                ctx, config.site_name, config.site_description or "", options.print_max_briefs
+            ))
+        return docs
+
+    def _add_file(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
+        """Add a generated non-page file; an authored file at the same path wins, with a warning."""
+        if files.get_file_from_path(path) is not None:
+            log.warning("briefbook: docs/%s exists, so the generated export is not written", path)
+            return
+        files.append(File.generated(config, path, content=content))
 
     def add_pages(self, files: Files, config: MkDocsConfig, docs: list[PageDoc]) -> None:
         """Register generated pages; an authored page at the same path wins, with a warning."""
@@ -98,10 +152,24 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             )
             self.pages[doc.src_uri] = doc
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Put the overview panel where an authored page has the overview marker line."""
+        src = page.file.src_uri
+        if not self.config.overview or self.context is None or src in self.pages:
+            return markdown
+        match = MARKER_LINE.search(markdown)
+        if match is None:
+            return markdown
+        doc = overview_doc(self.context, src, exports=self.config.export)
+        self.embedded[src] = doc
+        return markdown[: match.start()] + doc.body + markdown[match.end() :]
+
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        doc = self.pages.get(page.file.src_uri)
+        doc = self.pages.get(page.file.src_uri) or self.embedded.get(page.file.src_uri)
         return splice(html, doc) if doc else html
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -109,9 +177,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return server
 
     # -- helpers -----------------------------------------------------------------------------
-    @staticmethod
-    def _sections(config: MkDocsConfig) -> set[str]:
+    def _sections(self, config: MkDocsConfig) -> set[str]:
         sections = {"briefs"}
+        own = ("questions", "positions", "topics", "print")
+        options = ("questions", "positions", "topics", "print_book")
+        sections.update(name for name, option in zip(own, options, strict=True)
+                        if self.config[option])
         for plugin in config.plugins.values():
             sections.update(getattr(plugin, "briefbook_sections", ()))
         return sections

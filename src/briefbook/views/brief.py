@@ -10,24 +10,34 @@ from .page import PageDoc
 def brief_page(ctx: ViewContext, brief: Brief) -> PageDoc:
     """Build the page of ``brief`` at ``briefs/<id>/``."""
     src = ctx.urls.brief_src(brief.id)
-    doc = PageDoc(src, brief.title, "brief", brief_id=brief.id)
+    return brief_content(ctx, PageDoc(src, brief.title, "brief", brief_id=brief.id), brief)
+
+
+def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) -> PageDoc:
+    """Append a brief's header, text and sections to ``doc``, linking from ``doc``'s page.
+
+    ``level`` is the heading level of the brief's title: 1 on its own page, deeper when the
+    brief is one of many on a page (the printable book).
+    """
+    src = doc.src_uri
     doc.html(
         ctx.render(
             "brief_header.html",
             brief=brief,
+            level=level,
             actors=[ctx.actor_chip(src, a) for a in brief.actors],
             topics=[ctx.topic_chip(src, t) for t in brief.topics],
         )
     )
     doc.md(brief.body)
     if brief.positions:
-        doc.heading(ctx.t("positions"))
+        doc.heading(ctx.t("positions"), level + 1)
         doc.html(ctx.render("positions.html", rows=position_rows(ctx, src, brief.positions)))
     if brief.events:
-        doc.heading(ctx.t("events"))
+        doc.heading(ctx.t("events"), level + 1)
         doc.html(ctx.render("events.html", rows=event_rows(ctx, src, brief.events)))
     if brief.questions:
-        doc.heading(ctx.t("questions"))
+        doc.heading(ctx.t("questions"), level + 1)
         doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief)))
     return doc
 
@@ -74,7 +84,7 @@ def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[dict]:
         rows.append({
             "entry": entry,
             "question": question,
-            "url": ctx.urls.section(src, "questions", anchor=question.id),
+            "url": ctx.question_url(src, question.id),
             "actors": [ctx.actor_chip(src, a) for a in entry.actors],
             "topics": [ctx.topic_chip(src, t) for t in entry.topics],
             "others": others,

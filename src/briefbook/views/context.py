@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..index import Index
 from ..model import Brief, Dossier
 from ..render import Renderer
+from .stances import StanceRecord, stance_records
 from .urls import SiteUrls
 
 
@@ -23,13 +25,23 @@ class Chip:
 
 @dataclass
 class ViewContext:
-    """Shared inputs of the views. ``options`` holds plugin settings views may read."""
+    """Shared inputs of the views. ``options`` holds plugin settings views may read.
+
+    ``question_pages`` maps a question id to the source path of the questions page that lists
+    it (the register is split into pages on large dossiers); unlisted ids live on the first.
+    """
 
     dossier: Dossier
     index: Index
     urls: SiteUrls
     renderer: Renderer
     options: dict[str, Any] = field(default_factory=dict)
+    question_pages: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def stances(self) -> dict[tuple[str, str], StanceRecord]:
+        """Each actor's stance on each topic, with its history (computed once per build)."""
+        return stance_records(self.index)
 
     @property
     def t(self):
@@ -51,3 +63,10 @@ class ViewContext:
 
     def brief_link(self, from_src: str, brief: Brief, anchor: str = "") -> Chip:
         return Chip(brief.title, self.urls.brief(from_src, brief.id, anchor), "brief")
+
+    def question_url(self, from_src: str, question_id: str) -> str | None:
+        """Link to a question's entry in the questions register, if that section is built."""
+        if "questions" not in self.urls.sections:
+            return None
+        target = self.question_pages.get(question_id, self.urls.section_src("questions"))
+        return self.urls.link(from_src, target, anchor=question_id)

@@ -14,6 +14,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 _NONCE = secrets.token_hex(6)
 _PLACEHOLDER = re.compile(rf"(?:<p>)?<!--bb:{_NONCE}:(\d+)-->(?:</p>)?")
@@ -21,7 +22,7 @@ _PLACEHOLDER = re.compile(rf"(?:<p>)?<!--bb:{_NONCE}:(\d+)-->(?:</p>)?")
 
 @dataclass
 class PageDoc:
-    """What a view produces for one page."""
+    """What a view produces for one page. ``meta`` adds front-matter keys (JSON values)."""
 
     src_uri: str
     title: str
@@ -31,6 +32,7 @@ class PageDoc:
     in_nav: bool = False
     source_path: Path | None = None
     brief_id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def md(self, text: str) -> PageDoc:
         """Append Markdown (written by the user or by a view, already safe as Markdown)."""
@@ -49,6 +51,21 @@ class PageDoc:
             self.blocks.append(html)
         return self
 
+    def extend(self, other: PageDoc) -> PageDoc:
+        """Append another page's content (Markdown and HTML blocks) to this one."""
+        for part in other.markdown_parts:
+            match = _PLACEHOLDER.fullmatch(part)
+            if match and int(match.group(1)) < len(other.blocks):
+                self.html(other.blocks[int(match.group(1))])
+            else:
+                self.md(part)
+        return self
+
+    @property
+    def body(self) -> str:
+        """The page's Markdown without front-matter: what is embedded in an authored page."""
+        return "\n\n".join(self.markdown_parts)
+
     @property
     def markdown(self) -> str:
         """The page source handed to MkDocs, with the title in front-matter.
@@ -57,8 +74,10 @@ class PageDoc:
         search index shows titles as HTML, so the title is HTML-escaped here.
         """
         title = json.dumps(html.escape(self.title, quote=False), ensure_ascii=False)
-        front = f"---\ntitle: {title}\n---\n\n"
-        return front + "\n\n".join(self.markdown_parts) + "\n"
+        extra = "".join(
+            f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.meta.items()
+        )
+        return f"---\ntitle: {title}\n{extra}---\n\n{self.body}\n"
 
 
 def splice(html: str, doc: PageDoc) -> str:

@@ -61,6 +61,12 @@ class SiteUrls:
             rel = "./"
         return rel + (f"#{anchor}" if anchor else "")
 
+    def file(self, from_src: str, path: str) -> str:
+        """A relative URL from a page to a file at the site root (``dossier.json``)."""
+        base = self.url(from_src)
+        base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+        return posixpath.relpath("/" + path, "/" + base_dir)
+
     def actor(self, from_src: str, actor_id: str) -> str | None:
         return self.link(from_src, self.actor_src(actor_id)) if "actors" in self.sections else None
 

@@ -1,0 +1,6 @@
+"""Machine-readable exports of a dossier: pure functions from the view context to text."""
+
+from .dossier_json import SCHEMA_VERSION, dossier_data, dossier_json, load_schema
+from .positions_csv import positions_csv
+
+__all__ = ["SCHEMA_VERSION", "dossier_data", "dossier_json", "load_schema", "positions_csv"]

@@ -1,0 +1,72 @@
+"""The dossier at a glance: counts, latest briefs, open questions, active actors, events.
+
+Authors place the marker line :data:`OVERVIEW_MARKER` in a page of ``docs/`` (usually
+``index.md``); the plugin puts this view there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import QuestionStatus
+from .brief import event_rows
+from .context import ViewContext
+from .page import PageDoc
+from .questions import ordered_questions
+
+OVERVIEW_MARKER = "<!-- briefbook:overview -->"
+MARKER_LINE = re.compile(r"^[ \t]*<!--[ \t]*briefbook:overview[ \t]*-->[ \t]*$", re.MULTILINE)
+
+
+def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = True) -> PageDoc:
+    """The overview panel as seen from the page at ``src``."""
+    dossier, index = ctx.dossier, ctx.index
+    open_questions = [q for q in ordered_questions(list(dossier.questions.values()))
+                      if q.status is QuestionStatus.OPEN]
+    counts = [
+        _count(ctx, src, "briefs", len(dossier.briefs), "briefs"),
+        _count(ctx, src, "actors", len(dossier.actors), "actors"),
+        _count(ctx, src, "topics", len(dossier.topics), "topics"),
+        _count(ctx, src, "positions", sum(map(len, index.positions_by_actor.values())),
+               "positions"),
+        _count(ctx, src, "events", len(index.events_sorted), "timeline"),
+        _count(ctx, src, "open_questions", len(open_questions), "questions"),
+    ]
+    active = sorted(
+        ((actor, len(briefs)) for actor, briefs in index.briefs_by_actor.items() if briefs),
+        key=lambda item: (-item[1], _name(ctx, item[0]).casefold()),
+    )[:limit * 2]
+    latest_events = list(reversed(index.events_sorted[-limit:]))
+    doc = PageDoc(src, ctx.t("overview"), "overview")
+    doc.html(ctx.render(
+        "overview.html",
+        counts=counts,
+        briefs=[{"brief": b, "url": ctx.urls.brief(src, b.id)}
+                for b in list(dossier.briefs.values())[:limit]],
+        questions=[{"question": q, "url": ctx.question_url(src, q.id)}
+                   for q in open_questions[:limit]],
+        more_questions=max(0, len(open_questions) - limit),
+        actors=[{"chip": ctx.actor_chip(src, a), "count": n} for a, n in active],
+        events=event_rows(ctx, src, latest_events, show_brief=True),
+        links=_links(ctx, src, exports),
+    ))
+    return doc
+
+
+def _count(ctx: ViewContext, src: str, label: str, value: int, section: str) -> dict:
+    return {"label": ctx.t(label), "value": value, "url": ctx.urls.section(src, section)}
+
+
+def _links(ctx: ViewContext, src: str, exports: bool) -> list[dict]:
+    links = []
+    if "print" in ctx.urls.sections:
+        links.append({"label": ctx.t("print_book"), "url": ctx.urls.section(src, "print")})
+    if exports:
+        links.append({"label": "dossier.json", "url": ctx.urls.file(src, "dossier.json")})
+        links.append({"label": "positions.csv", "url": ctx.urls.file(src, "positions.csv")})
+    return links
+
+
+def _name(ctx: ViewContext, actor_id: str) -> str:
+    actor = ctx.dossier.actors.get(actor_id)
+    return actor.name if actor else actor_id

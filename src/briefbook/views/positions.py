@@ -1,0 +1,100 @@
+"""The positions matrix: one row per actor with positions, one column per topic.
+
+Actors are the rows because a dossier follows many more actors than topics: the table grows
+downwards, split into pages of ``page_size`` actors, while its header row stays in view.
+"""
+
+from __future__ import annotations
+
+from ..model import Stance
+from .context import Chip, ViewContext
+from .page import PageDoc
+from .paging import chunked, pager
+from .stances import StanceRecord
+
+
+def matrix_actors(ctx: ViewContext) -> list[str]:
+    """Ids of the actors with at least one position, by name."""
+    ids = {actor for actor, _ in ctx.stances}
+    return sorted(ids, key=lambda a: (_actor_name(ctx, a).casefold(), a))
+
+
+def matrix_topics(ctx: ViewContext) -> list[str]:
+    """Ids of the topics with at least one position, in the dossier's topic order."""
+    ids = {topic for _, topic in ctx.stances}
+    ordered = [t for t in ctx.dossier.topics if t in ids]
+    return ordered + sorted(ids - set(ordered))
+
+
+def stance_cell(ctx: ViewContext, src: str, record: StanceRecord) -> dict:
+    """A cell's data: the current stance, its brief, and the earlier stance if it changed."""
+    latest = record.latest
+    brief = ctx.dossier.briefs.get(latest.brief)
+    previous = record.previous
+    return {
+        "record": record,
+        "stance": record.stance,
+        "brief": ctx.brief_link(src, brief) if brief else Chip(latest.brief),
+        "previous": previous,
+        "previous_brief": ctx.dossier.briefs.get(previous.brief) if previous else None,
+        "path": record.stance_path,
+    }
+
+
+def matrix_rows(ctx: ViewContext, src: str, actors: list[str], topics: list[str]) -> list[dict]:
+    """One row per actor: its chip, then a cell (or None) per topic."""
+    rows = []
+    for actor in actors:
+        cells = []
+        for topic in topics:
+            record = ctx.stances.get((actor, topic))
+            cells.append(stance_cell(ctx, src, record) if record else None)
+        rows.append({"actor": ctx.actor_chip(src, actor), "cells": cells})
+    return rows
+
+
+def changed_stances(ctx: ViewContext, src: str) -> list[dict]:
+    """Every actor-topic pair whose stance changed, most recent change first."""
+    records = [r for r in ctx.stances.values() if r.changed]
+    records.sort(key=lambda r: (r.actor, r.topic))
+    records.sort(key=lambda r: r.latest.date.sort_key, reverse=True)
+    return [
+        {
+            "actor": ctx.actor_chip(src, r.actor),
+            "topic": ctx.topic_chip(src, r.topic),
+            "cell": stance_cell(ctx, src, r),
+        }
+        for r in records
+    ]
+
+
+def positions_pages(ctx: ViewContext, page_size: int = 100) -> list[PageDoc]:
+    """``positions/`` (and ``positions/page/N/``): the matrix, ``page_size`` actors per page."""
+    topics = matrix_topics(ctx)
+    chunks = chunked(matrix_actors(ctx), page_size)
+    counts = {stance: 0 for stance in Stance}
+    for record in ctx.stances.values():
+        counts[record.stance] += 1
+    docs = []
+    for number, actors in enumerate(chunks, start=1):
+        src = ctx.urls.section_src("positions", number)
+        doc = PageDoc(src, ctx.t("positions"), "positions", in_nav=number == 1,
+                      meta={"hide": ["toc"]})
+        doc.html(ctx.render(
+            "positions_matrix.html",
+            topics=[ctx.topic_chip(src, t) for t in topics],
+            rows=matrix_rows(ctx, src, actors, topics),
+            counts=counts,
+            pager=pager(ctx, src, "positions", number, len(chunks)),
+        ))
+        changes = changed_stances(ctx, src) if number == 1 else []
+        if changes:
+            doc.heading(ctx.t("changed_stances"))
+            doc.html(ctx.render("stance_changes.html", changes=changes))
+        docs.append(doc)
+    return docs
+
+
+def _actor_name(ctx: ViewContext, actor_id: str) -> str:
+    actor = ctx.dossier.actors.get(actor_id)
+    return actor.name if actor else actor_id

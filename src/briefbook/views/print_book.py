@@ -1,0 +1,97 @@
+"""The printable briefing book: the whole dossier on one page, laid out for paper and PDF.
+
+Overview, open questions, positions, actors, timeline, then the briefs in full (newest first,
+at most ``max_briefs``). Links to briefs included in the book point inside the page, so a PDF
+made from it keeps working cross-references.
+"""
+
+from __future__ import annotations
+
+from ..model import QuestionStatus
+from .brief import brief_content, event_rows
+from .context import Chip, ViewContext
+from .overview import overview_doc
+from .page import PageDoc
+from .positions import matrix_actors, matrix_rows, matrix_topics
+from .questions import ordered_questions, question_card
+
+BREAK = '<div class="bb-book-break" aria-hidden="true"></div>'
+
+
+def print_book_page(
+    ctx: ViewContext, title: str = "", description: str = "", max_briefs: int = 0
+) -> PageDoc:
+    """``print/``: every part of the dossier on one page. ``max_briefs`` 0 means all briefs."""
+    src = ctx.urls.section_src("print")
+    doc = PageDoc(src, ctx.t("print_book"), "print", meta={"hide": ["navigation", "toc"]})
+    briefs = list(ctx.dossier.briefs.values())
+    shown = briefs[:max_briefs] if max_briefs > 0 else briefs
+    included = {b.id for b in shown}
+    doc.html(ctx.render(
+        "print_intro.html", title=title or ctx.t("print_book"), description=description,
+        omitted=len(shown) < len(briefs), shown=len(shown), total=len(briefs),
+    ))
+
+    doc.heading(ctx.t("overview"))
+    doc.extend(overview_doc(ctx, src, exports=False))
+
+    open_questions = [q for q in ordered_questions(list(ctx.dossier.questions.values()))
+                      if q.status is QuestionStatus.OPEN]
+    if open_questions:
+        _part(doc, ctx.t("open_questions"))
+        cards = [_in_book(question_card(ctx, src, q), included) for q in open_questions]
+        doc.html(ctx.render("questions.html", cards=cards, anchor=False))
+
+    topics = matrix_topics(ctx)
+    if topics:
+        _part(doc, ctx.t("positions"))
+        rows = matrix_rows(ctx, src, matrix_actors(ctx), topics)
+        for row in rows:
+            for cell in row["cells"]:
+                if cell:
+                    _point_inside(cell["brief"], cell["record"].latest.brief, included)
+        doc.html(ctx.render("matrix_table.html",
+                            topics=[ctx.topic_chip(src, t) for t in topics], rows=rows))
+
+    if ctx.dossier.actors:
+        _part(doc, ctx.t("actors"))
+        actors = sorted(ctx.dossier.actors.values(), key=lambda a: (a.name.casefold(), a.id))
+        doc.html(ctx.render("actors_table.html", rows=[
+            {"actor": a, "chip": ctx.actor_chip(src, a.id),
+             "briefs": len(ctx.index.briefs_by_actor.get(a.id, ()))}
+            for a in actors
+        ]))
+
+    if ctx.index.events_sorted:
+        _part(doc, ctx.t("timeline"))
+        rows = event_rows(ctx, src, ctx.index.events_sorted, show_brief=True)
+        for row, event in zip(rows, ctx.index.events_sorted, strict=True):
+            if row["brief"]:
+                _point_inside(row["brief"], event.brief, included)
+        doc.html(ctx.render("events.html", rows=rows))
+
+    if shown:
+        _part(doc, ctx.t("briefs"))
+        for brief in shown:
+            doc.html(BREAK)
+            brief_content(ctx, doc, brief, level=2)
+    return doc
+
+
+def _part(doc: PageDoc, title: str) -> None:
+    """Start a part of the book on a new sheet."""
+    doc.html(BREAK)
+    doc.heading(title)
+
+
+def _point_inside(chip: Chip, brief_id: str, included: set[str]) -> None:
+    """Make a link to a brief point at its copy in the book, when the book holds it."""
+    if brief_id in included:
+        chip.url = f"#brief-{brief_id}"
+
+
+def _in_book(card: dict, included: set[str]) -> dict:
+    for row in card["trail"]:
+        if row["brief"]:
+            _point_inside(row["brief"], row["entry"].brief, included)
+    return card

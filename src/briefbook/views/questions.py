@@ -1,0 +1,79 @@
+"""The register of questions: open first, each with its trail of evidence and its answer."""
+
+from __future__ import annotations
+
+from ..model import Question, QuestionStatus
+from .context import ViewContext
+from .page import PageDoc
+from .paging import chunked, pager
+
+STATUS_ORDER = (QuestionStatus.OPEN, QuestionStatus.ANSWERED, QuestionStatus.MOOT)
+
+
+def ordered_questions(questions: list[Question]) -> list[Question]:
+    """Open, then answered, then moot; within a status the most recently discussed first."""
+    rank = {status: number for number, status in enumerate(STATUS_ORDER)}
+    by_id = sorted(questions, key=lambda q: q.id)
+    by_recency = sorted(by_id, key=lambda q: q.latest.date.sort_key, reverse=True)
+    return sorted(by_recency, key=lambda q: rank[q.status])
+
+
+def question_chunks(ctx: ViewContext, page_size: int) -> list[list[Question]]:
+    """The register split into pages of ``page_size`` questions (at least one, maybe empty)."""
+    return chunked(ordered_questions(list(ctx.dossier.questions.values())), page_size)
+
+
+def question_page_map(ctx: ViewContext, page_size: int) -> dict[str, str]:
+    """Question id → source path of the register page that lists it."""
+    return {
+        question.id: ctx.urls.section_src("questions", number)
+        for number, chunk in enumerate(question_chunks(ctx, page_size), start=1)
+        for question in chunk
+    }
+
+
+def question_card(ctx: ViewContext, src: str, question: Question) -> dict:
+    """Template data for one question: where it was raised, its trail and its answer."""
+    briefs = ctx.dossier.briefs
+    trail = [
+        {
+            "entry": entry,
+            "brief": ctx.brief_link(src, briefs[entry.brief]) if entry.brief in briefs else None,
+            "source": briefs[entry.brief].source if entry.brief in briefs else None,
+        }
+        for entry in question.entries
+    ]
+    answer = question.answer
+    return {
+        "question": question,
+        "raised": trail[0] if trail else None,
+        "trail": trail,
+        "answer": next((row for row in trail if row["entry"] is answer), None),
+        "actors": [ctx.actor_chip(src, a) for a in question.actors],
+        "topics": [ctx.topic_chip(src, t) for t in question.topics],
+    }
+
+
+def questions_pages(ctx: ViewContext, page_size: int = 100) -> list[PageDoc]:
+    """``questions/`` (and ``questions/page/N/`` on large dossiers), grouped by status."""
+    chunks = question_chunks(ctx, page_size)
+    counts = {status: 0 for status in STATUS_ORDER}
+    for question in ctx.dossier.questions.values():
+        counts[question.status] += 1
+    docs = []
+    for number, chunk in enumerate(chunks, start=1):
+        src = ctx.urls.section_src("questions", number)
+        doc = PageDoc(src, ctx.t("questions"), "questions", in_nav=number == 1)
+        doc.html(ctx.render(
+            "questions_intro.html", counts=counts, page=number, pages=len(chunks),
+            total=len(ctx.dossier.questions),
+        ))
+        for status in STATUS_ORDER:
+            cards = [question_card(ctx, src, q) for q in chunk if q.status is status]
+            if cards:
+                doc.heading(ctx.t(f"{status.value}_questions"))
+                doc.html(ctx.render("questions.html", cards=cards))
+        doc.html(ctx.render("pager.html", pager=pager(ctx, src, "questions", number, len(chunks))))
+        docs.append(doc)
+    return docs
+

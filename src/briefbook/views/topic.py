@@ -1,0 +1,94 @@
+"""Topic pages: the list of topics, and one page per topic with who stands where on it."""
+
+from __future__ import annotations
+
+from ..model import Question, QuestionStatus, Stance, Topic
+from .context import ViewContext
+from .page import PageDoc
+from .positions import stance_cell
+from .questions import ordered_questions
+
+
+def topics_index_page(ctx: ViewContext) -> PageDoc:
+    """``topics/``: every topic with its summary and how much the dossier says about it."""
+    src = ctx.urls.section_src("topics")
+    doc = PageDoc(src, ctx.t("topics"), "topics-index", in_nav=True)
+    items = [
+        {
+            "topic": topic,
+            "url": ctx.urls.topic(src, topic.id),
+            "briefs": len(ctx.index.briefs_by_topic.get(topic.id, ())),
+            "actors": len({p.actor for p in ctx.index.positions_by_topic.get(topic.id, ())}),
+            "open": sum(1 for q in ctx.index.questions_by_topic.get(topic.id, ()) if _is_open(q)),
+        }
+        for topic in ctx.dossier.topics.values()
+    ]
+    doc.html(ctx.render("topics_index.html", items=items))
+    return doc
+
+
+def topic_page(ctx: ViewContext, topic: Topic, briefs_limit: int = 100) -> PageDoc:
+    """``topics/<id>/``: text, positions grouped by current stance, questions, briefs.
+
+    The timeline plugin appends the topic's events to this page (PageDoc kind ``topic``).
+    """
+    src = ctx.urls.topic_src(topic.id)
+    doc = PageDoc(src, topic.title, "topic")
+    briefs = ctx.index.briefs_by_topic.get(topic.id, [])
+    questions = ordered_questions(list(ctx.index.questions_by_topic.get(topic.id, ())))
+    doc.html(ctx.render("topic_header.html", topic=topic, briefs=len(briefs),
+                        questions=len(questions)))
+    if topic.body:
+        doc.md(topic.body)
+    groups = stance_groups(ctx, src, topic.id)
+    if groups:
+        doc.heading(ctx.t("positions"))
+        doc.html(ctx.render("topic_positions.html", groups=groups))
+    if questions:
+        doc.heading(ctx.t("questions"))
+        doc.html(ctx.render("question_list.html", rows=question_links(ctx, src, questions)))
+    if briefs:
+        doc.heading(ctx.t("briefs"))
+        doc.html(ctx.render(
+            "brief_list.html",
+            items=[{"brief": b, "url": ctx.urls.brief(src, b.id)} for b in briefs[:briefs_limit]],
+            more=max(0, len(briefs) - briefs_limit),
+            all_url=ctx.urls.section(src, "briefs"),
+        ))
+    return doc
+
+
+def stance_groups(ctx: ViewContext, src: str, topic_id: str) -> list[dict]:
+    """Actors with a position on the topic, grouped by their current stance.
+
+    Each actor appears once, with its latest position and the earlier ones it replaced.
+    """
+    actors = dict.fromkeys(p.actor for p in ctx.index.positions_by_topic.get(topic_id, ()))
+    by_stance: dict[Stance, list[dict]] = {}
+    for actor in actors:
+        record = ctx.stances[(actor, topic_id)]
+        by_stance.setdefault(record.stance, []).append({
+            "actor": ctx.actor_chip(src, actor),
+            "cell": stance_cell(ctx, src, record),
+            "earlier": [
+                {"position": p, "brief": _brief_chip(ctx, src, p.brief)}
+                for p in reversed(record.history[:-1])
+            ],
+        })
+    return [
+        {"stance": stance, "rows": by_stance[stance]} for stance in Stance if stance in by_stance
+    ]
+
+
+def question_links(ctx: ViewContext, src: str, questions: list[Question]) -> list[dict]:
+    """Rows linking questions to their entry in the register."""
+    return [{"question": q, "url": ctx.question_url(src, q.id)} for q in questions]
+
+
+def _brief_chip(ctx: ViewContext, src: str, brief_id: str):
+    brief = ctx.dossier.briefs.get(brief_id)
+    return ctx.brief_link(src, brief) if brief else None
+
+
+def _is_open(question: Question) -> bool:
+    return question.status is QuestionStatus.OPEN
