@@ -271,6 +271,10 @@ def test_print_book_holds_every_part_and_every_brief(example_site):
     assert re.search(r'<div class="md-sidebar md-sidebar--primary"[^>]*hidden', html)
     css = (ROOT / "src/briefbook/assets/briefbook.css").read_text()
     assert "@media print" in css and "break-before: page" in css
+    # kept out of search, where every brief would otherwise be found twice
+    index = (example_site.site / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"print/' not in index.replace(" ", "")
+    assert '"location":"questions/' in index.replace(" ", "")
 
 
 def test_print_book_can_be_limited(tmp_path):

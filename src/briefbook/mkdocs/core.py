@@ -47,7 +47,7 @@ class BriefbookConfig(Config):
     questions = c.Type(bool, default=True)
     questions_page_size = c.Type(int, default=100)
     positions = c.Type(bool, default=True)
-    positions_page_size = c.Type(int, default=100)
+    positions_page_size = c.Type(int, default=50)
     topics = c.Type(bool, default=True)
     topic_briefs_limit = c.Type(int, default=100)
     overview = c.Type(bool, default=True)

@@ -68,7 +68,7 @@ def changed_stances(ctx: ViewContext, src: str) -> list[dict]:
     ]
 
 
-def positions_pages(ctx: ViewContext, page_size: int = 100) -> list[PageDoc]:
+def positions_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:
     """``positions/`` (and ``positions/page/N/``): the matrix, ``page_size`` actors per page."""
     topics = matrix_topics(ctx)
     chunks = chunked(matrix_actors(ctx), page_size)

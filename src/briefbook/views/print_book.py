@@ -1,8 +1,9 @@
 """The printable briefing book: the whole dossier on one page, laid out for paper and PDF.
 
 Overview, open questions, positions, actors, timeline, then the briefs in full (newest first,
-at most ``max_briefs``). Links to briefs included in the book point inside the page, so a PDF
-made from it keeps working cross-references.
+at most ``max_briefs``). Questions, positions, actors and events are those of the briefs in the
+book, so a book limited to the latest briefs stays in proportion. Links to briefs in the book
+point inside the page, so a PDF made from it keeps working cross-references.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ def print_book_page(
 ) -> PageDoc:
     """``print/``: every part of the dossier on one page. ``max_briefs`` 0 means all briefs."""
     src = ctx.urls.section_src("print")
-    doc = PageDoc(src, ctx.t("print_book"), "print", meta={"hide": ["navigation", "toc"]})
+    # kept out of site search: every brief there would otherwise be found twice
+    meta = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+    doc = PageDoc(src, ctx.t("print_book"), "print", meta=meta)
     briefs = list(ctx.dossier.briefs.values())
     shown = briefs[:max_briefs] if max_briefs > 0 else briefs
     included = {b.id for b in shown}
@@ -35,17 +38,20 @@ def print_book_page(
     doc.heading(ctx.t("overview"))
     doc.extend(overview_doc(ctx, src, exports=False))
 
-    open_questions = [q for q in ordered_questions(list(ctx.dossier.questions.values()))
+    asked = {q.id: q for b in shown for q in ctx.index.questions_by_brief.get(b.id, ())}
+    open_questions = [q for q in ordered_questions(list(asked.values()))
                       if q.status is QuestionStatus.OPEN]
     if open_questions:
         _part(doc, ctx.t("open_questions"))
         cards = [_in_book(question_card(ctx, src, q), included) for q in open_questions]
         doc.html(ctx.render("questions.html", cards=cards, anchor=False))
 
-    topics = matrix_topics(ctx)
-    if topics:
+    stated = {(p.actor, p.topic) for b in shown for p in b.positions}
+    if stated:
         _part(doc, ctx.t("positions"))
-        rows = matrix_rows(ctx, src, matrix_actors(ctx), topics)
+        topics = [t for t in matrix_topics(ctx) if t in {topic for _, topic in stated}]
+        actors = [a for a in matrix_actors(ctx) if a in {actor for actor, _ in stated}]
+        rows = matrix_rows(ctx, src, actors, topics)
         for row in rows:
             for cell in row["cells"]:
                 if cell:
@@ -53,19 +59,22 @@ def print_book_page(
         doc.html(ctx.render("matrix_table.html",
                             topics=[ctx.topic_chip(src, t) for t in topics], rows=rows))
 
-    if ctx.dossier.actors:
+    involved = {a for b in shown for a in ctx.index.involved_actors(b)}
+    actors = [a for a in ctx.dossier.actors.values() if a.id in involved]
+    if actors:
         _part(doc, ctx.t("actors"))
-        actors = sorted(ctx.dossier.actors.values(), key=lambda a: (a.name.casefold(), a.id))
+        actors.sort(key=lambda a: (a.name.casefold(), a.id))
         doc.html(ctx.render("actors_table.html", rows=[
             {"actor": a, "chip": ctx.actor_chip(src, a.id),
              "briefs": len(ctx.index.briefs_by_actor.get(a.id, ()))}
             for a in actors
         ]))
 
-    if ctx.index.events_sorted:
+    events = [e for e in ctx.index.events_sorted if e.brief in included]
+    if events:
         _part(doc, ctx.t("timeline"))
-        rows = event_rows(ctx, src, ctx.index.events_sorted, show_brief=True)
-        for row, event in zip(rows, ctx.index.events_sorted, strict=True):
+        rows = event_rows(ctx, src, events, show_brief=True)
+        for row, event in zip(rows, events, strict=True):
             if row["brief"]:
                 _point_inside(row["brief"], event.brief, included)
         doc.html(ctx.render("events.html", rows=rows))
