@@ -9,8 +9,12 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
+    """How much a diagnostic matters: errors stop a build, warnings fail ``--strict``, notes
+    (suggestions such as an actor named in a text but not listed) never fail anything."""
+
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +44,12 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def is_note(self) -> bool:
+        return self.severity is Severity.NOTE
+
     def format(self) -> str:
-        """``path:line:col: error|warning: message``, the form editors and CI understand."""
+        """``path:line:col: error|warning|note: message``, the form editors and CI understand."""
         loc = self.location
         return f"{loc.path}:{loc.line or 1}:{loc.col or 1}: {self.severity.value}: {self.message}"
 
@@ -69,6 +77,10 @@ class Diagnostics:
     def warning(self, location: Location, message: str, code: str = "") -> None:
         self.items.append(Diagnostic(location, Severity.WARNING, message, code))
 
+    def note(self, location: Location, message: str, code: str = "") -> None:
+        """A suggestion: printed, never failing a build, not even with ``--strict``."""
+        self.items.append(Diagnostic(location, Severity.NOTE, message, code))
+
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)
 
@@ -78,7 +90,11 @@ class Diagnostics:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if not d.is_error]
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.is_note]
 
     def sorted(self) -> list[Diagnostic]:
         """By file, then line, then column; the order a reader fixes them in."""
@@ -93,8 +109,9 @@ class Diagnostics:
         return len(self.items)
 
     def summary(self) -> str:
-        errors, warnings = len(self.errors), len(self.warnings)
-        return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        errors, warnings, notes = len(self.errors), len(self.warnings), len(self.notes)
+        text = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        return text + (f", {notes} note{'s' * (notes != 1)}" if notes else "")
 
 
 def did_you_mean(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .mention_index import MentionStat, build_mentions
+from .mentions import MentionMatcher
 from .model import Brief, Dossier, Event, Position, Question
 
 
@@ -13,7 +15,9 @@ class Index:
     """Reverse lookups from actors, topics and tags to what refers to them.
 
     Every list keeps the dossier's order (briefs newest first; positions and events as their
-    briefs give them) unless its name says otherwise.
+    briefs give them) unless its name says otherwise. ``mentions_by_brief`` maps a brief to the
+    actors its text names (in order of first mention); ``briefs_mentioning`` maps an actor to
+    the briefs whose text names it, whether or not they list it.
     """
 
     dossier: Dossier
@@ -38,6 +42,11 @@ class Index:
     )
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     events_sorted: list[Event] = field(default_factory=list)
+    # rank of each brief in the dossier's order, 0 being the newest
+    brief_order: dict[str, int] = field(default_factory=dict)
+    matcher: MentionMatcher = field(default_factory=lambda: MentionMatcher(()))
+    mentions_by_brief: dict[str, dict[str, MentionStat]] = field(default_factory=dict)
+    briefs_mentioning: dict[str, list[Brief]] = field(default_factory=lambda: defaultdict(list))
 
     def involved_actors(self, brief: Brief) -> tuple[str, ...]:
         """Actors a brief lists, then those its positions and events name, without repeats."""
@@ -46,10 +55,21 @@ class Index:
         ids += [a for e in brief.events for a in e.actors]
         return tuple(dict.fromkeys(ids))
 
+    def briefs_about(self, actor_id: str) -> list[tuple[Brief, bool]]:
+        """Briefs that list or name an actor, newest first, each with whether it lists it."""
+        merged = {b.id: (b, True) for b in self.briefs_by_actor.get(actor_id, [])}
+        for brief in self.briefs_mentioning.get(actor_id, []):
+            merged.setdefault(brief.id, (brief, False))
+        order = self.brief_order
+        return sorted(merged.values(), key=lambda item: order[item[0].id])
 
-def build_index(dossier: Dossier) -> Index:
-    """Build every lookup in one pass over the dossier."""
+
+def build_index(dossier: Dossier, matcher: MentionMatcher | None = None) -> Index:
+    """Build every lookup in one pass over the dossier, scanning each brief's text once."""
     index = Index(dossier)
+    index.brief_order = {brief_id: rank for rank, brief_id in enumerate(dossier.briefs)}
+    index.matcher = matcher or MentionMatcher(dossier.actors.values())
+    index.mentions_by_brief, index.briefs_mentioning = build_mentions(dossier, index.matcher)
     for brief in dossier.briefs.values():
         for actor in index.involved_actors(brief):
             index.briefs_by_actor[actor].append(brief)

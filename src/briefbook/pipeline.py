@@ -9,6 +9,7 @@ from .diagnostics import Diagnostics, Location
 from .index import Index, build_index
 from .load import RawFile, content_digest, discover, load_file
 from .model import Dossier
+from .suggestions import unlisted_mentions
 from .validate import validate
 
 
@@ -54,7 +55,9 @@ class DossierLoader:
             raws.append(raw)
         self._cache = fresh
         dossier, diags = validate(raws)
-        return LoadResult(dossier, build_index(dossier), diags, len(raws), parsed)
+        index = build_index(dossier)
+        diags.extend(unlisted_mentions(index))
+        return LoadResult(dossier, index, diags, len(raws), parsed)
 
 
 def load_dossier(root: Path, base: Path | None = None) -> LoadResult:

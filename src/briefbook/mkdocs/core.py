@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..diagnostics import Diagnostics
+from ..diagnostics import Diagnostics, Severity
 from ..export import dossier_json, positions_csv
 from ..pipeline import DossierLoader, LoadResult
 from ..render import Renderer
@@ -39,6 +39,7 @@ from ..views.urls import SiteUrls
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
 CSS_URI = "assets/briefbook/briefbook.css"
+NOTES_SHOWN = 20
 
 
 class BriefbookConfig(Config):
@@ -152,12 +153,18 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             )
             self.pages[doc.src_uri] = doc
 
+    @event_priority(50)
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the overview panel where an authored page has the overview marker line."""
+        """A generated page's Markdown as its PageDoc stands now (sections that other plugins
+        appended after the page was registered included); on an authored page, the overview
+        panel where the marker line is."""
         src = page.file.src_uri
-        if not self.config.overview or self.context is None or src in self.pages:
+        doc = self.pages.get(src)
+        if doc is not None:
+            return doc.body
+        if not self.config.overview or self.context is None:
             return markdown
         match = MARKER_LINE.search(markdown)
         if match is None:
@@ -188,9 +195,19 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return sections
 
     def _report(self, diags: Diagnostics) -> None:
-        """Warnings go to the log (so --strict counts them); errors stop a build, not serve."""
+        """Warnings go to the log (so --strict counts them); errors stop a build, not serve.
+
+        Notes (suggestions) are logged at INFO, the first :data:`NOTES_SHOWN` of them, and
+        never fail a build.
+        """
+        notes = [d for d in diags.sorted() if d.is_note]
+        for diag in notes[:NOTES_SHOWN]:
+            log.info(diag.format())
+        if len(notes) > NOTES_SHOWN:
+            log.info("briefbook: %d more notes; run 'briefbook check' to see them all",
+                     len(notes) - NOTES_SHOWN)
         for diag in diags.sorted():
-            if not diag.is_error:
+            if diag.severity is Severity.WARNING:
                 log.warning(diag.format())
         errors = [d for d in diags.sorted() if d.is_error]
         if not errors:
