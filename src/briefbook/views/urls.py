@@ -27,6 +27,13 @@ class SiteUrls:
         return f"actors/{actor_id}.md"
 
     @staticmethod
+    def actor_briefs_src(actor_id: str, page: int) -> str:
+        """Page 2, 3 … of the briefs about an actor (page 1 is on the actor page itself)."""
+        if page <= 1:
+            return f"actors/{actor_id}.md"
+        return f"actors/{actor_id}/briefs/{page}.md"
+
+    @staticmethod
     def topic_src(topic_id: str) -> str:
         return f"topics/{topic_id}.md"
 

@@ -1,0 +1,116 @@
+"""The ``briefbook/actors`` plugin: actor pages, the actors index, related briefs on brief
+pages, and links from the names of actors in brief texts to their pages.
+
+Glue only: the pages come from :mod:`briefbook.views.actor` and
+:mod:`briefbook.views.actors_index`, the linking from :mod:`briefbook.mention_links`.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..mention_links import MODES, MentionLinker, MentionLinkExtension, PageLinking
+from ..related import actor_cooccurrence
+from ..views.actor import ActorPageOptions, actor_pages
+from ..views.actors_index import actors_index_page
+from ..views.related_briefs import add_related_briefs
+from .core import BriefbookPlugin, core_plugin
+
+log = logging.getLogger("mkdocs.plugins.briefbook.actors")
+
+NAME = "briefbook/actors"
+FILTER_JS_URI = "assets/briefbook/actors-filter.js"
+
+
+class ActorsConfig(Config):
+    mentions = c.Choice(MODES, default="first")
+    related_briefs = c.Type(int, default=5)
+    related_actors = c.Type(int, default=8)
+    page_size = c.Type(int, default=50)
+    positions_per_topic = c.Type(int, default=10)
+    events_limit = c.Type(int, default=50)
+
+
+class ActorsPlugin(BasePlugin[ActorsConfig]):
+    """Adds ``actors/`` and ``actors/<id>/`` pages and links actors named in brief texts."""
+
+    briefbook_sections = ("actors",)
+
+    def __init__(self) -> None:
+        self.linker = MentionLinker()
+        self.core: BriefbookPlugin | None = None
+        self.titles: dict[str, str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for key in ("related_briefs", "related_actors", "positions_per_topic", "events_limit"):
+            if self.config[key] < 0:
+                raise PluginError(f"{NAME}: '{key}' must be 0 or more")
+        if self.config.page_size < 1:
+            raise PluginError(f"{NAME}: 'page_size' must be 1 or more")
+        if not any(isinstance(e, MentionLinkExtension) and e.linker is self.linker
+                   for e in config.markdown_extensions):
+            config.markdown_extensions.append(MentionLinkExtension(self.linker))
+        if FILTER_JS_URI not in config.extra_javascript:
+            config.extra_javascript.append(FILTER_JS_URI)
+        return config
+
+    @event_priority(-10)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.core = core_plugin(config, NAME)
+        ctx = self.core.context
+        if ctx is None:
+            return files
+        script = resources.files("briefbook") / "assets" / "actors-filter.js"
+        files.append(File.generated(config, FILTER_JS_URI, abs_src_path=str(script)))
+        options = ActorPageOptions(
+            page_size=self.config.page_size,
+            positions_per_topic=self.config.positions_per_topic,
+            events_limit=self.config.events_limit,
+            related_actors=self.config.related_actors,
+        )
+        self.titles = {a.id: a.name for a in ctx.dossier.actors.values()}
+        cooccurrence = actor_cooccurrence(ctx.index)
+        docs = [actors_index_page(ctx)]
+        for actor in ctx.dossier.actors.values():
+            docs += actor_pages(ctx, actor, cooccurrence, options)
+        self.core.add_pages(files, config, docs)
+        for doc in self.core.pages.values():
+            brief = ctx.dossier.briefs.get(doc.brief_id or "") if doc.kind == "brief" else None
+            if brief is not None:
+                add_related_briefs(ctx, doc, brief, self.config.related_briefs)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Arm mention linking when the page about to be rendered is a brief page."""
+        self.linker.page = None
+        if self.config.mentions == "none" or self.core is None or self.core.context is None:
+            return markdown
+        doc = self.core.pages.get(page.file.src_uri)
+        if doc is None or doc.kind != "brief":
+            return markdown
+        ctx = self.core.context
+        src = doc.src_uri
+        self.linker.page = PageLinking(
+            matcher=ctx.index.matcher,
+            href=lambda actor_id: ctx.urls.actor(src, actor_id),
+            titles=self.titles,
+            mode=self.config.mentions,
+        )
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        self.linker.page = None
+        return html

@@ -1,0 +1,185 @@
+"""The page of one actor: who they are, where they stand, what they did, who speaks of them."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..model import Actor, Position, QuestionStatus
+from ..related import related_actors
+from ..safety import is_safe_url
+from .brief import event_rows, position_rows
+from .context import ViewContext
+from .page import PageDoc
+
+WIKIDATA_URL = "https://www.wikidata.org/wiki/"
+
+
+@dataclass(frozen=True)
+class ActorPageOptions:
+    """Limits that keep an actor page bounded however large the dossier grows."""
+
+    page_size: int = 50  # briefs listed per page; more continue on actors/<id>/briefs/2/ …
+    positions_per_topic: int = 10  # newest positions shown per topic
+    events_limit: int = 50  # most recent events shown (the timeline has them all)
+    related_actors: int = 8
+
+
+def actor_pages(
+    ctx: ViewContext,
+    actor: Actor,
+    cooccurrence: dict[str, Counter[str]],
+    options: ActorPageOptions | None = None,
+) -> list[PageDoc]:
+    """``actors/<id>/`` and, when the actor's briefs fill more than a page, their next pages."""
+    options = options or ActorPageOptions()
+    src = ctx.urls.actor_src(actor.id)
+    doc = PageDoc(src, actor.name, "actor")
+    doc.html(ctx.render("actor_header.html", actor=actor, **header_context(ctx, src, actor)))
+    if actor.body.strip():
+        doc.heading(ctx.t("profile"))
+        doc.md(actor.body)
+    positions = ctx.index.positions_by_actor.get(actor.id, [])
+    if positions:
+        doc.heading(ctx.t("positions"))
+        groups = position_groups(ctx, src, positions, options.positions_per_topic)
+        doc.html(ctx.render("actor_positions.html", groups=groups))
+    events = ctx.index.events_by_actor.get(actor.id, [])
+    if events:
+        shown = events[-options.events_limit :] if options.events_limit > 0 else []
+        doc.heading(ctx.t("events"))
+        doc.html(ctx.render(
+            "events.html", rows=event_rows(ctx, src, shown, show_brief=True),
+        ))
+        if len(shown) < len(events):
+            doc.html(ctx.render(
+                "actor_more.html",
+                text=ctx.t("events_shown", shown=len(shown), total=len(events)),
+                url=ctx.urls.section(src, "timeline"),
+                label=ctx.t("see_timeline"),
+            ))
+    about = ctx.index.briefs_about(actor.id)
+    pages = max(1, -(-len(about) // options.page_size))
+    extra: list[PageDoc] = []
+    if about:
+        doc.heading(ctx.t("briefs"))
+        doc.html(briefs_block(ctx, src, actor, about, 1, pages, options.page_size))
+        for number in range(2, pages + 1):
+            page_src = ctx.urls.actor_briefs_src(actor.id, number)
+            title = ctx.t("briefs_about", name=actor.name)
+            page = PageDoc(page_src, title, "actor-briefs")
+            page.html(ctx.render("actor_briefs_page.html", title=title,
+                                 actor=ctx.actor_chip(page_src, actor.id)))
+            page.html(briefs_block(ctx, page_src, actor, about, number, pages, options.page_size))
+            extra.append(page)
+    related = related_actors(cooccurrence, actor.id, options.related_actors)
+    if related:
+        doc.heading(ctx.t("related_actors"))
+        rows = [{"actor": ctx.actor_chip(src, other), "count": n} for other, n in related]
+        doc.html(ctx.render("actor_related.html", rows=rows))
+    questions = [
+        q for q in ctx.index.questions_by_actor.get(actor.id, [])
+        if q.status is QuestionStatus.OPEN
+    ]
+    if questions:
+        doc.heading(ctx.t("open_questions"))
+        doc.html(ctx.render("actor_questions.html", rows=question_rows(ctx, src, questions)))
+    return [doc, *extra]
+
+
+def header_context(ctx: ViewContext, src: str, actor: Actor) -> dict:
+    """Chips for affiliations both ways, and links for external identifiers."""
+    identifiers = []
+    for scheme, value in actor.external_ids.items():
+        if scheme == "wikidata":
+            url = WIKIDATA_URL + value
+        else:
+            url = value if is_safe_url(value) and "://" in value else ""
+        identifiers.append({"scheme": scheme, "value": value, "url": url})
+    members = sorted(
+        ctx.index.members.get(actor.id, []),
+        key=lambda a: ctx.dossier.actors[a].name.casefold() if a in ctx.dossier.actors else a,
+    )
+    return {
+        "kind_label": ctx.t(actor.kind.value),
+        "identifiers": identifiers,
+        "affiliations": [ctx.actor_chip(src, a) for a in actor.affiliations],
+        "members": [ctx.actor_chip(src, a) for a in members],
+    }
+
+
+def position_groups(
+    ctx: ViewContext, src: str, positions: list[Position], per_topic: int
+) -> list[dict]:
+    """Positions grouped by topic, newest first, each marked when its stance changed.
+
+    Groups come in order of their latest position. A position's stance "changed" when it differs
+    from the one before it in time on the same topic.
+    """
+    order = ctx.index.brief_order
+    by_topic: dict[str, list[Position]] = defaultdict(list)
+    for position in positions:
+        by_topic[position.topic].append(position)
+    groups = []
+    for topic, items in by_topic.items():
+        items.sort(key=lambda p: (p.date.sort_key, -order.get(p.brief, 0)))
+        changed_from = [None] + [
+            before.stance if before.stance is not now.stance else None
+            for before, now in pairwise(items)
+        ]
+        newest_first = list(zip(reversed(items), reversed(changed_from), strict=True))
+        shown = newest_first[:per_topic] if per_topic > 0 else newest_first
+        rows = position_rows(ctx, src, [p for p, _ in shown], show_brief=True)
+        for row, (_, before) in zip(rows, shown, strict=True):
+            row["changed_from"] = before
+        groups.append({
+            "topic": ctx.topic_chip(src, topic),
+            "latest": items[-1],
+            "rows": rows,
+            "hidden": len(items) - len(shown),
+        })
+    groups.sort(key=lambda g: (g["latest"].date.sort_key, -order.get(g["latest"].brief, 0)),
+                reverse=True)
+    return groups
+
+
+def briefs_block(
+    ctx: ViewContext, src: str, actor: Actor, about: list, number: int, pages: int, size: int
+) -> str:
+    """One page of the briefs that list or name ``actor``, with counts, excerpts and a pager."""
+    rows = []
+    for brief, listed in about[(number - 1) * size : number * size]:
+        stat = ctx.index.mentions_by_brief.get(brief.id, {}).get(actor.id)
+        rows.append({
+            "brief": brief,
+            "link": ctx.brief_link(src, brief),
+            "listed": listed,
+            "count": stat.count if stat else 0,
+            "excerpt": stat.excerpt if stat else None,
+        })
+
+    def page_url(n: int) -> str | None:
+        if not 1 <= n <= pages:
+            return None
+        return ctx.urls.link(src, ctx.urls.actor_briefs_src(actor.id, n))
+
+    pager = {"page": number, "pages": pages, "newer": page_url(number - 1),
+             "older": page_url(number + 1)}
+    return ctx.render("actor_briefs.html", rows=rows, pager=pager, total=len(about))
+
+
+def question_rows(ctx: ViewContext, src: str, questions) -> list[dict]:
+    """Open questions with a link to where they are tracked, and the brief that raised them."""
+    rows = []
+    for question in questions:
+        raised = ctx.dossier.briefs.get(question.raised.brief)
+        url = ctx.urls.section(src, "questions", anchor=question.id)
+        if url is None and raised is not None:
+            url = ctx.urls.brief(src, raised.id, anchor=f"q-{question.id}")
+        rows.append({
+            "question": question,
+            "url": url,
+            "raised": ctx.brief_link(src, raised) if raised else None,
+        })
+    return rows

@@ -1,0 +1,36 @@
+"""``actors/``: every actor, grouped by kind, with how many briefs and positions involve them."""
+
+from __future__ import annotations
+
+from ..model import ActorKind
+from .context import ViewContext
+from .page import PageDoc
+
+
+def actors_index_page(ctx: ViewContext) -> PageDoc:
+    """The actors index: groups in kind order, actors by name, filterable in the browser."""
+    src = ctx.urls.section_src("actors")
+    title = ctx.t("actors")
+    doc = PageDoc(src, title, "actors-index", in_nav=True)
+    groups = []
+    for kind in ActorKind:
+        actors = sorted(
+            (a for a in ctx.dossier.actors.values() if a.kind is kind),
+            key=lambda a: (a.name.casefold(), a.id),
+        )
+        if not actors:
+            continue
+        items = [
+            {
+                "actor": actor,
+                "url": ctx.urls.actor(src, actor.id),
+                "briefs": len(ctx.index.briefs_about(actor.id)),
+                "positions": len(ctx.index.positions_by_actor.get(actor.id, [])),
+                "names": " | ".join(actor.names),
+            }
+            for actor in actors
+        ]
+        groups.append({"kind": kind.value, "label": ctx.t(f"kind_{kind.value}"), "items": items})
+    doc.html(ctx.render("actors_index.html", title=title, groups=groups,
+                        total=len(ctx.dossier.actors)))
+    return doc

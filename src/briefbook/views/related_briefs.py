@@ -1,0 +1,31 @@
+"""The "related briefs" section appended to brief pages."""
+
+from __future__ import annotations
+
+from ..model import Brief
+from ..related import related_briefs
+from .context import ViewContext
+from .page import PageDoc
+
+SHARED_SHOWN = 4
+
+
+def add_related_briefs(ctx: ViewContext, doc: PageDoc, brief: Brief, limit: int) -> None:
+    """Append the briefs that share the most (and the rarest) actors and topics with ``brief``."""
+    related = related_briefs(ctx.index, brief, limit)
+    if not related:
+        return
+    src = doc.src_uri
+    mine_actors = set(ctx.index.involved_actors(brief))
+    mine_topics = set(brief.topics) | {p.topic for p in brief.positions}
+    rows = []
+    for other, _score in related:
+        actors = [a for a in ctx.index.involved_actors(other) if a in mine_actors]
+        topics = [t for t in dict.fromkeys((*other.topics, *(p.topic for p in other.positions)))
+                  if t in mine_topics]
+        shared = [ctx.topic_chip(src, t) for t in topics]
+        shared += [ctx.actor_chip(src, a) for a in actors]
+        rows.append({"brief": other, "link": ctx.brief_link(src, other),
+                     "shared": shared[:SHARED_SHOWN]})
+    doc.heading(ctx.t("related_briefs"))
+    doc.html(ctx.render("related_briefs.html", rows=rows))
