@@ -349,9 +349,15 @@ plugins:
 
 def test_actor_values_are_escaped(tmp_path):
     files = {
-        "briefs/actors/x.md": '---\nname: "<b>X</b>"\nkind: group\nrole: "<script>r</script>"\n'
-                              'aliases: ["<i>ex</i>"]\nexternal_ids: {site: "javascript:alert(1)"}\n'
-                              "---\n",
+        "briefs/actors/x.md": """\
+---
+name: "<b>X</b>"
+kind: group
+role: "<script>r</script>"
+aliases: ["<i>ex</i>"]
+external_ids: {site: "javascript:alert(1)"}
+---
+""",
         "briefs/b.md": "---\ntitle: B\ndate: '2025'\nactors: [x]\n---\nx\n",
     }
     site = build_project(make_project(tmp_path, files, plugins=PLUGINS))

@@ -67,6 +67,7 @@ def _blank_lines(markdown: str) -> str:
     lines = markdown.split("\n")
     out: list[str] = []
     fence = ""
+    underline = False
     for i, line in enumerate(lines):
         if fence:
             out.append(" " * len(line))
@@ -79,16 +80,15 @@ def _blank_lines(markdown: str) -> str:
             fence = opening.group(1)
             out.append(" " * len(line))
             continue
-        is_setext = (
-            line.strip()
-            and i + 1 < len(lines)
-            and _SETEXT_UNDERLINE.match(lines[i + 1])
-            and (i == 0 or not lines[i - 1].strip())
+        if underline:
+            out.append(" " * len(line))  # the underline of the setext heading above
+            underline = False
+            continue
+        underline = bool(
+            line.strip() and i + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[i + 1])
         )
-        if _ATX_HEADING.match(line) or _REFERENCE_DEFINITION.match(line) or is_setext:
+        if underline or _ATX_HEADING.match(line) or _REFERENCE_DEFINITION.match(line):
             out.append(" " * len(line))
-        elif _SETEXT_UNDERLINE.match(line) and out and not out[-1].strip() and lines[i - 1].strip():
-            out.append(" " * len(line))  # the underline of a setext heading blanked above
         else:
             out.append(line)
     return "\n".join(out)
@@ -139,8 +139,8 @@ def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> 
     if hi < len(text):
         last_space = max(after.rfind(" "), after.rfind("\n"))
         after = after[:last_space] if last_space > 0 else after
-    before_text = _plain(re.sub(r"[*_]+$", "", before))
-    after_text = _plain(re.sub(r"^[*_]+", "", after))
+    before, after = re.sub(r"[*_]+$", "", before), re.sub(r"^[*_]+", "", after)
+    before_text, after_text = _plain(before), _plain(after)
     if before[-1:].isspace() and before_text:
         before_text += " "
     if after[:1].isspace() and after_text:

@@ -32,6 +32,7 @@ VOID_TAGS = frozenset({
 })
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)\b[^>]*?(/?)>")
 MODES = ("first", "all", "none")
+PRIORITY = -10  # after inline patterns, escapes and MkDocs's link rewriting (0)
 
 
 @dataclass
@@ -172,5 +173,6 @@ class MentionLinkExtension(Extension):
         self.linker = linker
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API)
-        md.treeprocessors.register(MentionTreeprocessor(md, self.linker), "briefbook_mentions", -10)
+    def extendMarkdown(self, md: Markdown) -> None:
+        processor = MentionTreeprocessor(md, self.linker)
+        md.treeprocessors.register(processor, "briefbook_mentions", PRIORITY)
