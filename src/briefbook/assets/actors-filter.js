@@ -37,9 +37,10 @@
     apply();
   }
 
-  if (typeof document$ !== "undefined" && document$.subscribe) {
-    document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
+  // Material's instant navigation swaps pages without reloading: set up on each of them.
+  if (typeof document$ !== "undefined" && document$.subscribe) document$.subscribe(setUp);
+  // Also on a plain load (and from file://, where Material's observables may not run).
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
     setUp();
