@@ -96,3 +96,32 @@ def test_note_severity_never_counts_as_warning():
     assert len(diags.warnings) == 1 and diags.errors == []
     assert diags.summary() == "0 errors, 1 warning, 1 note"
     assert diags.notes[0].format() == "x.md:1:1: note: a suggestion"
+
+
+def test_loader_rescans_only_edited_briefs_until_names_change(tmp_path, monkeypatch):
+    from support import write_files
+
+    from briefbook import mention_index
+    from briefbook.pipeline import DossierLoader
+
+    scans = []
+    real_scan = mention_index.scan_brief
+    monkeypatch.setattr(mention_index, "scan_brief",
+                        lambda matcher, body: scans.append(body) or real_scan(matcher, body))
+    write_files(tmp_path, {
+        "briefs/actors/nato.md": "---\nname: NATO\nkind: organisation\n---\n",
+        "briefs/a.md": "---\ntitle: A\ndate: '2025'\n---\nNATO and the Alliance.\n",
+        "briefs/b.md": "---\ntitle: B\ndate: '2025'\n---\nNothing.\n",
+    })
+    loader = DossierLoader()
+    loader.load(tmp_path / "briefs", tmp_path)
+    assert len(scans) == 2
+    (tmp_path / "briefs/b.md").write_text("---\ntitle: B\ndate: '2025'\n---\nNATO now.\n")
+    second = loader.load(tmp_path / "briefs", tmp_path)
+    assert scans[2:] == ["NATO now.\n"]
+    assert [b.id for b in second.index.briefs_mentioning["nato"]] == ["b", "a"]
+    (tmp_path / "briefs/actors/nato.md").write_text(
+        "---\nname: NATO\nkind: organisation\naliases: [Alliance]\n---\n")
+    third = loader.load(tmp_path / "briefs", tmp_path)
+    assert len(scans) == 5
+    assert third.index.mentions_by_brief["a"]["nato"].count == 2

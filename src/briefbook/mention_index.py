@@ -170,14 +170,27 @@ def scan_brief(matcher: MentionMatcher, body: str) -> dict[str, MentionStat]:
 
 
 def build_mentions(
-    dossier: Dossier, matcher: MentionMatcher
+    dossier: Dossier,
+    matcher: MentionMatcher,
+    cache: dict[str, dict[str, MentionStat]] | None = None,
 ) -> tuple[dict[str, dict[str, MentionStat]], dict[str, list[Brief]]]:
-    """Per brief, the actors its text names; per actor, the briefs naming it, newest first."""
+    """Per brief, the actors its text names; per actor, the briefs naming it, newest first.
+
+    ``cache`` maps a body text to its scan: pass the same dict while the actors' names stay the
+    same and an unchanged brief is not scanned again. Entries of bodies gone are dropped.
+    """
     by_brief: dict[str, dict[str, MentionStat]] = {}
     briefs_mentioning: dict[str, list[Brief]] = defaultdict(list)
+    fresh: dict[str, dict[str, MentionStat]] = {}
     for brief in dossier.briefs.values():
-        stats = scan_brief(matcher, brief.body)
+        stats = cache.get(brief.body) if cache is not None else None
+        if stats is None:
+            stats = scan_brief(matcher, brief.body)
+        fresh[brief.body] = stats
         by_brief[brief.id] = stats
         for actor in stats:
             briefs_mentioning[actor].append(brief)
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
     return by_brief, briefs_mentioning

@@ -8,6 +8,7 @@ from pathlib import Path
 from .diagnostics import Diagnostics, Location
 from .index import Index, build_index
 from .load import RawFile, content_digest, discover, load_file
+from .mention_index import MentionStat
 from .model import Dossier
 from .suggestions import unlisted_mentions
 from .validate import validate
@@ -29,6 +30,8 @@ class DossierLoader:
 
     def __init__(self) -> None:
         self._cache: dict[Path, RawFile] = {}
+        self._mention_cache: dict[str, dict[str, MentionStat]] = {}
+        self._names: tuple = ()
 
     def load(self, root: Path, base: Path | None = None) -> LoadResult:
         root = root.resolve()
@@ -55,7 +58,11 @@ class DossierLoader:
             raws.append(raw)
         self._cache = fresh
         dossier, diags = validate(raws)
-        index = build_index(dossier)
+        names = tuple((a.id, a.names) for a in dossier.actors.values())
+        if names != self._names:  # other names, other mentions: scan every brief again
+            self._mention_cache = {}
+            self._names = names
+        index = build_index(dossier, mention_cache=self._mention_cache)
         diags.extend(unlisted_mentions(index))
         return LoadResult(dossier, index, diags, len(raws), parsed)
 
