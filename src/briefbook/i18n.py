@@ -238,7 +238,8 @@ LABELS: dict[str, dict[str, str]] = {
         "no_actors": "Aucun acteur pour l'instant.",
         "position_count": "{count} positions",
         "position_count_one": "{count} position",
-        "earlier_positions_hidden": "{count} positions antérieures sur ce sujet ne sont pas affichées.",
+        "earlier_positions_hidden": "{count} positions antérieures sur ce sujet ne sont pas "
+        "affichées.",
         "events_shown": "Les {shown} événements les plus récents sur {total}.",
         "see_timeline": "Voir la chronologie",
         "in_common": "En commun",

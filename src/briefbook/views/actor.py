@@ -174,7 +174,7 @@ def question_rows(ctx: ViewContext, src: str, questions) -> list[dict]:
     rows = []
     for question in questions:
         raised = ctx.dossier.briefs.get(question.raised.brief)
-        url = ctx.urls.section(src, "questions", anchor=question.id)
+        url = ctx.question_url(src, question.id)
         if url is None and raised is not None:
             url = ctx.urls.brief(src, raised.id, anchor=f"q-{question.id}")
         rows.append({
