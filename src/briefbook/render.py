@@ -30,6 +30,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=StrictUndefined,
+            auto_reload=False,  # templates do not change during a build; skip mtime checks
         )
         self.env.globals["t"] = self.t
         self.env.globals["tn"] = self.t.count

@@ -177,7 +177,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         doc = self.pages.get(page.file.src_uri) or self.embedded.get(page.file.src_uri)
-        return splice(html, doc) if doc else html
+        return splice(html, doc, searchable=True) if doc else html
+
+    @event_priority(-100)
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        """After the search index has read the page, put in the blocks kept out of search."""
+        doc = self.pages.get(page.file.src_uri) or self.embedded.get(page.file.src_uri)
+        if doc is not None and page.content is not None:
+            page.content = splice(page.content, doc, searchable=False)
+        return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.briefs_dir))

@@ -44,14 +44,14 @@ def actor_pages(
     if positions:
         doc.heading(ctx.t("positions"))
         groups = position_groups(ctx, src, positions, options.positions_per_topic)
-        doc.html(ctx.render("actor_positions.html", groups=groups))
+        doc.html(ctx.render("actor_positions.html", groups=groups), searchable=False)
     events = ctx.index.events_by_actor.get(actor.id, [])
     if events:
         shown = events[-options.events_limit :] if options.events_limit > 0 else []
         doc.heading(ctx.t("events"))
         doc.html(ctx.render(
             "events.html", rows=event_rows(ctx, src, shown, show_brief=True),
-        ))
+        ), searchable=False)
         if len(shown) < len(events):
             doc.html(ctx.render(
                 "actor_more.html",
@@ -64,27 +64,30 @@ def actor_pages(
     extra: list[PageDoc] = []
     if about:
         doc.heading(ctx.t("briefs"))
-        doc.html(briefs_block(ctx, src, actor, about, 1, pages, options.page_size))
+        doc.html(briefs_block(ctx, src, actor, about, 1, pages, options.page_size),
+                 searchable=False)
         for number in range(2, pages + 1):
             page_src = ctx.urls.actor_briefs_src(actor.id, number)
             title = ctx.t("briefs_about", name=actor.name)
             page = PageDoc(page_src, title, "actor-briefs")
             page.html(ctx.render("actor_briefs_page.html", title=title,
                                  actor=ctx.actor_chip(page_src, actor.id)))
-            page.html(briefs_block(ctx, page_src, actor, about, number, pages, options.page_size))
+            page.html(briefs_block(ctx, page_src, actor, about, number, pages, options.page_size),
+                      searchable=False)
             extra.append(page)
     related = related_actors(cooccurrence, actor.id, options.related_actors)
     if related:
         doc.heading(ctx.t("related_actors"))
         rows = [{"actor": ctx.actor_chip(src, other), "count": n} for other, n in related]
-        doc.html(ctx.render("actor_related.html", rows=rows))
+        doc.html(ctx.render("actor_related.html", rows=rows), searchable=False)
     questions = [
         q for q in ctx.index.questions_by_actor.get(actor.id, [])
         if q.status is QuestionStatus.OPEN
     ]
     if questions:
         doc.heading(ctx.t("open_questions"))
-        doc.html(ctx.render("actor_questions.html", rows=question_rows(ctx, src, questions)))
+        doc.html(ctx.render("actor_questions.html", rows=question_rows(ctx, src, questions)),
+                 searchable=False)
     return [doc, *extra]
 
 

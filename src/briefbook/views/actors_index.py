@@ -32,5 +32,5 @@ def actors_index_page(ctx: ViewContext) -> PageDoc:
         ]
         groups.append({"kind": kind.value, "label": ctx.t(f"kind_{kind.value}"), "items": items})
     doc.html(ctx.render("actors_index.html", title=title, groups=groups,
-                        total=len(ctx.dossier.actors)))
+                        total=len(ctx.dossier.actors)), searchable=False)
     return doc

@@ -27,7 +27,8 @@ def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) 
             level=level,
             actors=[ctx.actor_chip(src, a) for a in brief.actors],
             topics=[ctx.topic_chip(src, t) for t in brief.topics],
-        )
+        ),
+        searchable=False,
     )
     doc.md(brief.body)
     if brief.positions:

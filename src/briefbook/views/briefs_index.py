@@ -34,7 +34,8 @@ def briefs_index_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:
         }
         doc.html(
             ctx.render("briefs_index.html", title=title, items=items, pager=pager,
-                       total=len(briefs))
+                       total=len(briefs)),
+            searchable=False,
         )
         docs.append(doc)
     return docs

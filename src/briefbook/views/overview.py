@@ -49,7 +49,7 @@ def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = Tru
         actors=[{"chip": ctx.actor_chip(src, a), "count": n} for a, n in active],
         events=event_rows(ctx, src, latest_events, show_brief=True),
         links=_links(ctx, src, exports),
-    ))
+    ), searchable=False)
     return doc
 
 

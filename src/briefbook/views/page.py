@@ -4,6 +4,11 @@ Views write their panels as HTML from autoescaped templates. Passing that HTML t
 would cost time and risk mangling it, so each block stands in the Markdown as a placeholder
 comment and is put back into the rendered page by :func:`splice`. Headings stay Markdown, so that
 they reach the page's table of contents.
+
+Blocks that only repeat what other pages say (chips, lists of other briefs, the positions of an
+actor that its briefs already hold) are marked ``searchable=False``: they are spliced in after
+the search index has read the page, which keeps search results to the page that owns a text and
+spares the indexer most of Briefbook's markup.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ class PageDoc:
     source_path: Path | None = None
     brief_id: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    unsearchable: set[int] = field(default_factory=set)
 
     def md(self, text: str) -> PageDoc:
         """Append Markdown (written by the user or by a view, already safe as Markdown)."""
@@ -44,9 +50,14 @@ class PageDoc:
         self.markdown_parts.append(f"{'#' * level} {text}")
         return self
 
-    def html(self, html: str) -> PageDoc:
-        """Append a block of rendered HTML, kept away from Markdown processing."""
+    def html(self, html: str, searchable: bool = True) -> PageDoc:
+        """Append a block of rendered HTML, kept away from Markdown processing.
+
+        ``searchable=False`` keeps the block out of the site's search index.
+        """
         if html:
+            if not searchable:
+                self.unsearchable.add(len(self.blocks))
             self.markdown_parts.append(f"<!--bb:{_NONCE}:{len(self.blocks)}-->")
             self.blocks.append(html)
         return self
@@ -56,7 +67,8 @@ class PageDoc:
         for part in other.markdown_parts:
             match = _PLACEHOLDER.fullmatch(part)
             if match and int(match.group(1)) < len(other.blocks):
-                self.html(other.blocks[int(match.group(1))])
+                number = int(match.group(1))
+                self.html(other.blocks[number], searchable=number not in other.unsearchable)
             else:
                 self.md(part)
         return self
@@ -80,21 +92,28 @@ class PageDoc:
         return f"---\ntitle: {title}\n{extra}---\n\n{self.body}\n"
 
 
-def splice(html: str, doc: PageDoc) -> str:
+def splice(html: str, doc: PageDoc, searchable: bool | None = None) -> str:
     """Put the view's HTML blocks back in place of their placeholders in the rendered page.
 
-    A block whose placeholder did not survive rendering (for example swallowed by an unclosed
-    code fence in a brief's body) is appended at the end rather than lost.
+    ``searchable=True`` puts back only the blocks the search index may read (before it reads
+    the page), ``False`` only the others (after), ``None`` all of them. A block whose placeholder
+    did not survive rendering (for example swallowed by an unclosed code fence in a brief's
+    body) is appended at the end rather than lost.
     """
+    wanted = {
+        i for i in range(len(doc.blocks))
+        if searchable is None or (i not in doc.unsearchable) == searchable
+    }
     used: set[int] = set()
 
     def replace(match: re.Match[str]) -> str:
         number = int(match.group(1))
-        if number >= len(doc.blocks) or number in used:
+        if number not in wanted:
+            return match.group(0) if number < len(doc.blocks) else ""
+        if number in used:
             return ""
         used.add(number)
         return doc.blocks[number]
 
     result = _PLACEHOLDER.sub(replace, html)
-    missing = [block for i, block in enumerate(doc.blocks) if i not in used]
-    return result + "".join(missing)
+    return result + "".join(doc.blocks[i] for i in sorted(wanted - used))

@@ -86,11 +86,11 @@ def positions_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:
             rows=matrix_rows(ctx, src, actors, topics),
             counts=counts,
             pager=pager(ctx, src, "positions", number, len(chunks)),
-        ))
+        ), searchable=False)
         changes = changed_stances(ctx, src) if number == 1 else []
         if changes:
             doc.heading(ctx.t("changed_stances"))
-            doc.html(ctx.render("stance_changes.html", changes=changes))
+            doc.html(ctx.render("stance_changes.html", changes=changes), searchable=False)
         docs.append(doc)
     return docs
 

@@ -28,4 +28,4 @@ def add_related_briefs(ctx: ViewContext, doc: PageDoc, brief: Brief, limit: int)
         rows.append({"brief": other, "link": ctx.brief_link(src, other),
                      "shared": shared[:SHARED_SHOWN]})
     doc.heading(ctx.t("related_briefs"))
-    doc.html(ctx.render("related_briefs.html", rows=rows))
+    doc.html(ctx.render("related_briefs.html", rows=rows), searchable=False)

@@ -23,7 +23,7 @@ def topics_index_page(ctx: ViewContext) -> PageDoc:
         }
         for topic in ctx.dossier.topics.values()
     ]
-    doc.html(ctx.render("topics_index.html", items=items))
+    doc.html(ctx.render("topics_index.html", items=items), searchable=False)
     return doc
 
 
@@ -43,10 +43,11 @@ def topic_page(ctx: ViewContext, topic: Topic, briefs_limit: int = 100) -> PageD
     groups = stance_groups(ctx, src, topic.id)
     if groups:
         doc.heading(ctx.t("positions"))
-        doc.html(ctx.render("topic_positions.html", groups=groups))
+        doc.html(ctx.render("topic_positions.html", groups=groups), searchable=False)
     if questions:
         doc.heading(ctx.t("questions"))
-        doc.html(ctx.render("question_list.html", rows=question_links(ctx, src, questions)))
+        doc.html(ctx.render("question_list.html", rows=question_links(ctx, src, questions)),
+                 searchable=False)
     if briefs:
         doc.heading(ctx.t("briefs"))
         doc.html(ctx.render(
@@ -54,7 +55,7 @@ def topic_page(ctx: ViewContext, topic: Topic, briefs_limit: int = 100) -> PageD
             items=[{"brief": b, "url": ctx.urls.brief(src, b.id)} for b in briefs[:briefs_limit]],
             more=max(0, len(briefs) - briefs_limit),
             all_url=ctx.urls.section(src, "briefs"),
-        ))
+        ), searchable=False)
     return doc
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -44,35 +45,18 @@ class SiteUrls:
     # -- URLs ------------------------------------------------------------------------------
     def url(self, src_uri: str) -> str:
         """The site-relative URL MkDocs gives to the page at ``src_uri``."""
-        stem, _ = posixpath.splitext(src_uri)
-        directory, name = posixpath.split(stem)
-        if name in ("index", "README"):
-            return f"{directory}/" if directory else ""
-        if self.use_directory_urls:
-            return f"{stem}/"
-        return f"{stem}.html"
+        return _page_url(src_uri, self.use_directory_urls)
 
     def link(self, from_src: str, to_src: str, anchor: str = "") -> str:
         """A relative URL from one page to another (or to an anchor on it)."""
-        target = self.url(to_src)
-        base = self.url(from_src)
-        base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-        rel = posixpath.relpath("/" + target, "/" + base_dir)
-        if target.endswith("/") or not target:
-            rel = rel.rstrip("/") + "/"
-            if rel == "./" and not target:
-                rel = "./"
+        rel = _relative(self.url(to_src), _directory(self.url(from_src)))
         if not self.use_directory_urls and rel.endswith("/"):
             rel += "index.html"
-        if rel == ".":
-            rel = "./"
         return rel + (f"#{anchor}" if anchor else "")
 
     def file(self, from_src: str, path: str) -> str:
         """A relative URL from a page to a file at the site root (``dossier.json``)."""
-        base = self.url(from_src)
-        base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-        return posixpath.relpath("/" + path, "/" + base_dir)
+        return _relative(path, _directory(self.url(from_src)))
 
     def actor(self, from_src: str, actor_id: str) -> str | None:
         return self.link(from_src, self.actor_src(actor_id)) if "actors" in self.sections else None
@@ -87,3 +71,34 @@ class SiteUrls:
         if section not in self.sections:
             return None
         return self.link(from_src, self.section_src(section), anchor)
+
+
+@lru_cache(maxsize=16384)
+def _page_url(src_uri: str, use_directory_urls: bool) -> str:
+    stem, _ = posixpath.splitext(src_uri)
+    directory, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return f"{directory}/" if directory else ""
+    if use_directory_urls:
+        return f"{stem}/"
+    return f"{stem}.html"
+
+
+def _directory(url: str) -> str:
+    """The folder a page URL resolves relative links against (``briefs/x/`` or ``briefs/``)."""
+    if not url or url.endswith("/"):
+        return url
+    return url.rsplit("/", 1)[0] + "/" if "/" in url else ""
+
+
+@lru_cache(maxsize=65536)
+def _relative(target: str, base_dir: str) -> str:
+    """``target`` (site-relative) as seen from the folder ``base_dir``; cheap and cached."""
+    target_parts = target.split("/")
+    base_parts = base_dir.split("/")[:-1]
+    common = 0
+    limit = min(len(base_parts), len(target_parts) - 1)
+    while common < limit and base_parts[common] == target_parts[common]:
+        common += 1
+    rel = "../" * (len(base_parts) - common) + "/".join(target_parts[common:])
+    return rel or "./"
