@@ -1,0 +1,329 @@
+"""The ``briefbook`` command: ``check``, ``new``, ``ingest`` and ``schema``.
+
+Thin on purpose: each subcommand parses its arguments, calls the module that does the work
+(:mod:`~briefbook.check`, :mod:`~briefbook.scaffold`, :mod:`~briefbook.ingest`,
+:mod:`~briefbook.schema`) and prints. Exit status: 0 done, 1 the dossier or the request has a
+problem (the message says which), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from .locate import DossierNotFound, DossierPaths, find_dossier
+from .model import ActorKind, Dossier
+
+if TYPE_CHECKING:
+    from .dates import FuzzyDate
+    from .ingest import Article
+    from .scaffold import Scaffolder
+
+OK, FAILED, USAGE = 0, 1, 2
+
+
+def _version() -> str:
+    try:
+        return version("briefbook")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+def _dossier_help(action: str) -> str:
+    return (f"the dossier folder {action}, or a project folder with mkdocs.yml whose "
+            "briefbook plugin names it in briefs_dir (default: the current folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefbook",
+        description="Check, create and import the Markdown files of a Briefbook dossier.",
+        epilog="Run 'briefbook COMMAND --help' for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefbook {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser(
+        "check", help="validate a dossier without building the site",
+        description="Validate every brief, actor and topic file of a dossier and print each "
+                    "problem as 'path:line:col: error|warning: message', then a summary line. "
+                    "Exit status 0 when clean, 1 when there are errors (or warnings, with "
+                    "--strict), 2 for bad usage.",
+    )
+    check.add_argument("dossier", nargs="?", default=".", metavar="DOSSIER",
+                       help=_dossier_help("to check"))
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="'json' prints one JSON object, for editors and CI (default: text)")
+    check.set_defaults(run=run_check)
+
+    new = commands.add_parser(
+        "new", help="write a new brief, actor or topic file",
+        description="Write a correctly formed new file with a safe id made from its title or "
+                    "name. Never overwrites an existing file.",
+    )
+    kinds = new.add_subparsers(dest="kind", metavar="KIND", required=True)
+    brief = kinds.add_parser("brief", help="a new brief in <year>/<id>.md",
+                             description="Write a new brief in <dossier>/<year>/<id>.md.")
+    brief.add_argument("title", metavar="TITLE")
+    brief.add_argument("--date", help="YYYY, YYYY-MM or YYYY-MM-DD, ~ for approximate "
+                                      "(default: today)")
+    brief.add_argument("--actors", nargs="+", default=[], metavar="ID",
+                       help="ids of actors the brief is about")
+    brief.add_argument("--topics", nargs="+", default=[], metavar="ID",
+                       help="ids of topics the brief is filed under")
+    brief.add_argument("--tags", nargs="+", default=[], metavar="TAG", help="free keywords")
+    brief.add_argument("--summary", default="", help="one or two sentences")
+    _common_new_options(brief)
+    brief.set_defaults(run=run_new_brief)
+
+    actor = kinds.add_parser("actor", help="a new actor in actors/<id>.md",
+                             description="Write a new actor in <dossier>/actors/<id>.md.")
+    actor.add_argument("name", metavar="NAME")
+    actor.add_argument("--kind", required=True, choices=[k.value for k in ActorKind])
+    actor.add_argument("--aliases", nargs="+", default=[], metavar="ALIAS",
+                       help="other names, in any language, used to find mentions")
+    actor.add_argument("--role", default="", help="one line on the actor's role")
+    actor.add_argument("--country", default="", help="ISO 3166 two-letter code, e.g. FR")
+    _common_new_options(actor)
+    actor.set_defaults(run=run_new_actor)
+
+    topic = kinds.add_parser("topic", help="a new topic in topics/<id>.md",
+                             description="Write a new topic in <dossier>/topics/<id>.md.")
+    topic.add_argument("title", metavar="TITLE")
+    topic.add_argument("--summary", default="", help="one or two sentences")
+    _common_new_options(topic)
+    topic.set_defaults(run=run_new_topic)
+
+    ingest = commands.add_parser(
+        "ingest", help="make a new brief from a raw article (text, Markdown or HTML)",
+        description="Make a new brief from an article copied from the web: HTML is sanitized "
+                    "and turned into Markdown, scraping debris is removed, the title is taken "
+                    "from the first heading or line, the language is detected, and known actors "
+                    "named in the text are listed. Recurring names that are not actors yet are "
+                    "printed as candidates. Never overwrites an existing file.",
+    )
+    ingest.add_argument("file", metavar="FILE", help="the article, or '-' for standard input")
+    ingest.add_argument("--format", choices=("auto", "text", "markdown", "html"),
+                        default="auto", help="the article's format (default: from the file "
+                                             "name, else from its content)")
+    ingest.add_argument("--title", help="the brief's title (default: guessed)")
+    ingest.add_argument("--date", help="the source's date (default: today)")
+    ingest.add_argument("--language", help="language code of the text, e.g. fr (default: "
+                                           "detected)")
+    ingest.add_argument("--url", default="", help="address of the source (http or https)")
+    ingest.add_argument("--publisher", default="", help="outlet that published the source")
+    _common_new_options(ingest)
+    ingest.set_defaults(run=run_ingest)
+
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of front-matter",
+        description="Print the JSON Schema (draft 2020-12) of brief, actor and topic "
+                    "front-matter, for editors and CI.",
+    )
+    schema.add_argument("--kind", choices=("brief", "actor", "topic"),
+                        help="only the schema of this kind of file")
+    schema.set_defaults(run=run_schema)
+    return parser
+
+
+def _common_new_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--slug", help="the file's id (default: made from the title or name)")
+    parser.add_argument("--dir", default=".", metavar="DOSSIER",
+                        help=_dossier_help("to write into"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or bad usage (argparse printed why)
+        return exc.code if isinstance(exc.code, int) else USAGE
+    try:
+        return args.run(args, sys.stdout)
+    except UsageError as exc:
+        print(f"briefbook {args.command}: error: {exc}", file=sys.stderr)
+        return USAGE
+
+
+class UsageError(Exception):
+    """The arguments cannot be used (a missing folder or file); exit status 2."""
+
+
+def _locate(argument: str) -> DossierPaths:
+    try:
+        return find_dossier(argument)
+    except DossierNotFound as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _fail(message: str) -> int:
+    print(f"briefbook: {message}", file=sys.stderr)
+    return FAILED
+
+
+# -- check ---------------------------------------------------------------------------------
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    from .check import check_dossier
+
+    report = check_dossier(_locate(args.dossier).root)
+    print(report.to_json(args.strict) if args.format == "json" else report.to_text(), file=out)
+    return FAILED if report.failed(args.strict) else OK
+
+
+# -- new -----------------------------------------------------------------------------------
+def _scaffolder(argument: str) -> Scaffolder:
+    from .pipeline import load_dossier
+    from .scaffold import Scaffolder
+
+    root = _locate(argument).root
+    dossier = load_dossier(root, Path.cwd()).dossier if root.is_dir() else Dossier()
+    return Scaffolder(root, dossier)
+
+
+def _written(path: Path, out: TextIO) -> None:
+    from .check import display
+
+    print(f"wrote {display(path)}", file=out)
+
+
+def _date(text: str | None) -> FuzzyDate:
+    from .scaffold import parse_date
+
+    return parse_date(text or dt.date.today().isoformat())
+
+
+def run_new_brief(args: argparse.Namespace, out: TextIO) -> int:
+    from .scaffold import ScaffoldError
+
+    try:
+        path = _scaffolder(args.dir).new_brief(
+            args.title, _date(args.date), slug=args.slug, summary=args.summary,
+            actors=args.actors, topics=args.topics, tags=args.tags,
+        )
+    except ScaffoldError as exc:
+        return _fail(str(exc))
+    _written(path, out)
+    return OK
+
+
+def run_new_actor(args: argparse.Namespace, out: TextIO) -> int:
+    from .scaffold import ScaffoldError
+
+    try:
+        path = _scaffolder(args.dir).new_actor(
+            args.name, ActorKind(args.kind), slug=args.slug, aliases=args.aliases,
+            role=args.role, country=args.country,
+        )
+    except ScaffoldError as exc:
+        return _fail(str(exc))
+    _written(path, out)
+    return OK
+
+
+def run_new_topic(args: argparse.Namespace, out: TextIO) -> int:
+    from .scaffold import ScaffoldError
+
+    try:
+        path = _scaffolder(args.dir).new_topic(args.title, slug=args.slug, summary=args.summary)
+    except ScaffoldError as exc:
+        return _fail(str(exc))
+    _written(path, out)
+    return OK
+
+
+# -- ingest --------------------------------------------------------------------------------
+def _read_input(name: str) -> str:
+    if name == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"cannot read '{name}': {exc.strerror or exc}") from None
+    return data.decode("utf-8", errors="replace")
+
+
+def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    from .ingest import InputFormat, annotate, read_article
+    from .safety import is_safe_url
+    from .scaffold import ScaffoldError
+    from .validate import LANGUAGE_RE
+
+    if args.url and not is_safe_url(args.url):
+        return _fail(f"--url must be an http(s) address, found '{args.url}'")
+    if args.language and not LANGUAGE_RE.match(args.language):
+        return _fail(f"--language '{args.language}': use a language code such as en, fr "
+                     "or pt-BR")
+    text = _read_input(args.file)
+    scaffolder = _scaffolder(args.dir)
+    try:
+        date = _date(args.date)
+    except ScaffoldError as exc:
+        return _fail(str(exc))
+    article = read_article(
+        text, InputFormat(args.format), filename=None if args.file == "-" else args.file,
+        title=args.title,
+    )
+    if not article.title:
+        return _fail("found no title in the article (it has no heading and no line of three "
+                     "words or more); give one with --title")
+    annotate(article, scaffolder.dossier.actors.values(), args.language)
+    source = {"publisher": args.publisher.strip(), "url": args.url.strip(),
+              "language": article.language or "", "authors": article.authors}
+    actors = [actor for actor, _ in article.actors.most_common()]
+    try:
+        path = scaffolder.new_brief(
+            article.title, date, slug=args.slug, actors=actors,
+            extra={"sanitize": True, "source": {k: v for k, v in source.items() if v}},
+            body=article.body,
+        )
+    except ScaffoldError as exc:
+        return _fail(str(exc))
+    _written(path, out)
+    _ingest_report(article, out)
+    return OK
+
+
+def _ingest_report(article: Article, out: TextIO) -> None:
+    print(f"  title: {article.title}", file=out)
+    if article.authors:
+        print(f"  authors: {', '.join(article.authors)}", file=out)
+    if article.language:
+        how = "detected" if article.language_detected else "given"
+        print(f"  language: {article.language} ({how})", file=out)
+    else:
+        print("  language: not detected; add source.language by hand", file=out)
+    if article.removed:
+        kinds = sorted({rule for rule, _ in article.removed})
+        print(f"  removed {len(article.removed)} line(s) of scraping debris "
+              f"({', '.join(kinds)})", file=out)
+    if article.actors:
+        named = ", ".join(f"{a} ({n})" for a, n in article.actors.most_common())
+        print(f"  actors: {named}", file=out)
+    else:
+        print("  actors: none of the dossier's actors is named", file=out)
+    if article.candidates:
+        print("candidate new actors (named at least twice, not in the dossier):", file=out)
+        for candidate in article.candidates:
+            print(f"  {candidate.count:>3}  {candidate.name}", file=out)
+        print("add one with: briefbook new actor \"NAME\" --kind state|organisation|person|group",
+              file=out)
+
+
+# -- schema --------------------------------------------------------------------------------
+def run_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from .schema import schema_json
+
+    out.write(schema_json(args.kind))
+    return OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,239 @@
+"""Make a brief from a raw article: plain text, Markdown or HTML copied from a web page.
+
+The article is turned into Markdown (HTML is sanitized first), cleaned of scraping debris
+(:mod:`briefbook.debris`), given a title (its first heading or first meaningful line), a language
+(given or detected) and the known actors it names; recurring unknown names are suggested as new
+actors (:mod:`briefbook.candidates`). Writing the file is :mod:`briefbook.scaffold`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from itertools import pairwise
+
+from . import debris
+from .candidates import Candidate, find_candidates
+from .mentions import MentionMatcher
+from .model import Actor
+
+TITLE_MAX = 150
+"""A first line longer than this is a paragraph: the title is then cut from its first sentence."""
+TITLE_MIN_WORDS = 3
+
+_ATX_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT_RE = re.compile(r"^(?:=+|-+)\s*$")
+_FENCE_RE = re.compile(r"^\s*(```|~~~)")
+_LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
+_INLINE_MARKUP_RE = re.compile(r"[*_`]+|\\(?=[#>\\])")
+_PLAIN_ESCAPE_RE = re.compile(r"^(\s*)([#>])", re.MULTILINE)
+_BYLINE_RE = re.compile(r"^(?:by|par)\s+(.+?)\.?$", re.IGNORECASE)
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\s+and\s+|\s+et\s+|&)\s*")
+_NAME_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.\-]*)(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|de|da|van|von|le|la))"
+                      r"{0,3}$")
+BYLINE_WINDOW = 8
+"""A byline is looked for among the first lines with text."""
+
+
+class InputFormat(StrEnum):
+    AUTO = "auto"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+SUFFIXES = {
+    ".html": InputFormat.HTML, ".htm": InputFormat.HTML, ".xhtml": InputFormat.HTML,
+    ".md": InputFormat.MARKDOWN, ".markdown": InputFormat.MARKDOWN,
+    ".txt": InputFormat.TEXT, ".text": InputFormat.TEXT,
+}
+
+
+@dataclass
+class Article:
+    """A raw article made ready for a brief."""
+
+    title: str
+    body: str
+    format: InputFormat
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    language_detected: bool = False
+    actors: Counter[str] = field(default_factory=Counter)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def guess_format(text: str, filename: str | None = None) -> InputFormat:
+    """The format from the file name's extension, else from the content."""
+    from .htmltext import looks_like_html
+
+    if filename:
+        for suffix, fmt in SUFFIXES.items():
+            if filename.lower().endswith(suffix):
+                return fmt
+    if looks_like_html(text):
+        return InputFormat.HTML
+    if _ATX_RE.match(text.lstrip().split("\n", 1)[0]):
+        return InputFormat.MARKDOWN
+    return InputFormat.TEXT
+
+
+def text_to_markdown(text: str) -> str:
+    """Plain text as Markdown: one paragraph per line unless blank lines already separate them."""
+    text = _PLAIN_ESCAPE_RE.sub(r"\1\\\2", text)
+    lines = [line.strip() for line in text.split("\n")]
+    if any(not line for line in lines[1:-1]) and _wrapped(lines):
+        return "\n".join(lines)
+    return "\n\n".join(line for line in lines if line)
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Whether blank lines separate paragraphs that run over several lines (hard-wrapped text)."""
+    return any(a and b for a, b in pairwise(lines))
+
+
+def _plain(line: str) -> str:
+    """A line's text without Markdown markup."""
+    text = _LINK_TARGET_RE.sub("]", line).replace("[", "").replace("]", "")
+    return " ".join(_INLINE_MARKUP_RE.sub("", text).split())
+
+
+def split_title(markdown: str) -> tuple[str, str, bool]:
+    """(title, body without it, whether it was a heading): the first heading, else the first
+    meaningful line; a first line too long for a title gives its first sentence, and stays."""
+    lines = markdown.split("\n")
+    in_code = False
+    for index, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            in_code = not in_code
+        if in_code or not line.strip():
+            continue
+        atx = _ATX_RE.match(line)
+        if atx and _plain(atx.group(2)):
+            return _plain(atx.group(2)), "\n".join(lines[:index] + lines[index + 1 :]), True
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _SETEXT_RE.match(following) and following.strip() and _plain(line):
+            return _plain(line), "\n".join(lines[:index] + lines[index + 2 :]), True
+        if len(line) > TITLE_MAX:
+            break
+    for index, line in enumerate(lines):
+        text = _plain(line)
+        if len(text.split()) < TITLE_MIN_WORDS or line.lstrip().startswith(("```", "~~~", "|")):
+            continue
+        if len(text) <= TITLE_MAX:
+            return text, "\n".join(lines[:index] + lines[index + 1 :]), False
+        return _first_sentence(text), markdown, False
+    return "", markdown, False
+
+
+def take_byline(markdown: str) -> tuple[list[str], str]:
+    """(authors, text without the line) when an early line reads ``By A and B`` / ``Par A et B``."""
+    lines = markdown.split("\n")
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > BYLINE_WINDOW:
+            break
+        match = _BYLINE_RE.match(_plain(line))
+        if not match:
+            continue
+        names = [n for n in _AUTHOR_SPLIT_RE.split(match.group(1)) if n]
+        if names and all(_NAME_RE.match(n) for n in names):
+            return names, "\n".join(lines[:index] + lines[index + 1 :])
+    return [], markdown
+
+
+def _first_sentence(text: str) -> str:
+    sentence = re.split(r"(?<=[.!?…])\s", text, maxsplit=1)[0]
+    if len(sentence) <= TITLE_MAX:
+        return sentence.rstrip(".")
+    cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def demote_headings(markdown: str) -> str:
+    """Shift headings so that the highest is ``##``: the page title is the brief's own ``#``."""
+    lines = markdown.split("\n")
+    levels = []
+    in_code = False
+    for line in lines:
+        if _FENCE_RE.match(line):
+            in_code = not in_code
+        elif not in_code and (m := _ATX_RE.match(line)):
+            levels.append(len(m.group(1)))
+    if not levels or min(levels) >= 2:
+        return markdown
+    shift = 2 - min(levels)
+    out = []
+    in_code = False
+    for line in lines:
+        if _FENCE_RE.match(line):
+            in_code = not in_code
+        elif not in_code and (m := _ATX_RE.match(line)):
+            level = min(len(m.group(1)) + shift, 6)
+            line = "#" * level + " " + m.group(2)
+        out.append(line)
+    return "\n".join(out)
+
+
+def prose(text: str) -> str:
+    """Text to look for names in: without Markdown link targets (a URL mentions no one)."""
+    return _LINK_TARGET_RE.sub("]", text)
+
+
+def read_article(
+    text: str,
+    fmt: InputFormat = InputFormat.AUTO,
+    *,
+    filename: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """Convert, clean and title an article (language and actors are left to :func:`annotate`)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if fmt is InputFormat.AUTO:
+        fmt = guess_format(text, filename)
+    page_title = ""
+    if fmt is InputFormat.HTML:
+        from . import htmltext
+
+        page_title = htmltext.page_title(text)
+        markdown = htmltext.html_to_markdown(text)
+    elif fmt is InputFormat.TEXT:
+        markdown = text_to_markdown(text)
+    else:
+        markdown = text
+    cleaned = debris.clean(markdown)
+    authors, text = take_byline(cleaned.text)
+    guessed, body, from_heading = split_title(text)
+    if title and title.strip():
+        chosen = " ".join(title.split())
+        if not from_heading:
+            body = text
+    else:
+        chosen = guessed or page_title
+    body = debris.tidy_blank_lines(demote_headings(body)) if body.strip() else ""
+    return Article(
+        title=chosen, body=body, format=fmt, removed=cleaned.removed, authors=authors
+    )
+
+
+def annotate(article: Article, actors: Iterable[Actor], language: str | None = None) -> Article:
+    """Fill in the language (given, else detected), known actors and candidate new actors."""
+    text = prose(f"{article.title}\n\n{article.body}")
+    if language:
+        article.language = language
+    else:
+        from .language import detect_language
+
+        article.language = detect_language(text)
+        article.language_detected = article.language is not None
+    matcher = MentionMatcher(actors)
+    article.actors = matcher.count(text)
+    article.candidates = find_candidates(text, matcher)
+    return article

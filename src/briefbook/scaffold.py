@@ -1,0 +1,265 @@
+"""Write new dossier files (briefs, actors, topics) that are correctly formed and never overwrite.
+
+Front-matter is written with a YAML dumper that quotes every value that is not a plain id, so
+that dates stay strings (``date: "2025-04-10"``) and titles with ``:`` or ``#`` stay intact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dates import FuzzyDate
+from .diagnostics import did_you_mean
+from .load import FileKind, classify, discover
+from .model import ActorKind, Dossier
+from .safety import is_slug, slugify
+from .validate import RESERVED_IDS
+
+_PLAIN_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+BRIEF_BODY = """\
+## What happened
+
+
+
+## Why it matters
+
+
+
+## What to watch
+
+
+
+## Source
+
+"""
+ACTOR_BODY = (
+    "<!-- A short profile (two to five sentences) of the actor as it matters to the "
+    "dossier. -->\n"
+)
+TOPIC_BODY = "<!-- A paragraph describing the topic and why it matters to the dossier. -->\n"
+
+
+class ScaffoldError(Exception):
+    """A new file cannot be written as asked; the message says why and what to do."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block mappings, one-line lists of plain values, and quotes on everything but ids."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    plain = bool(_PLAIN_RE.match(value)) and value not in _YAML_WORDS
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=None if plain else '"')
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+    flat = all(not isinstance(item, (dict, list)) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
+
+
+def _represent_dict(dumper: yaml.SafeDumper, value: dict[str, Any]) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=False)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(dict, _represent_dict)
+
+
+def render_file(fields: Mapping[str, Any], body: str = "") -> str:
+    """A dossier file: ``---``, front-matter (empty fields left out), ``---``, ``body``."""
+    kept = {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+    front = yaml.dump(
+        kept, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000,
+        default_flow_style=False,
+    )
+    return f"---\n{front}---\n{body}"
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path`` with ``text``; refuse if it exists, even if created a moment ago."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} already exists; nothing was written (choose another "
+                            "title or --slug, or edit that file)") from None
+
+
+def one_line(text: str) -> str:
+    """Collapse runs of whitespace (newlines included) into single spaces."""
+    return " ".join(text.split())
+
+
+def parse_date(text: str) -> FuzzyDate:
+    """A ``--date`` value; :class:`ScaffoldError` with the reason when it is not a date."""
+    try:
+        return FuzzyDate.parse(text)
+    except ValueError as exc:
+        raise ScaffoldError(str(exc)) from None
+
+
+def choose_slug(title: str, slug: str | None) -> str:
+    """The id of a new file: ``slug`` when given (and valid), else made from ``title``."""
+    if slug is None:
+        slug = slugify(title)
+    elif not is_slug(slug):
+        raise ScaffoldError(f"'{slug}' is not a valid id: use lowercase letters, digits and "
+                            f"hyphens, e.g. '{slugify(slug)}'")
+    if slug in RESERVED_IDS:
+        raise ScaffoldError(f"'{slug}' is reserved for the site's own pages; pass another "
+                            "--slug")
+    return slug
+
+
+@dataclass
+class Scaffolder:
+    """Writes new files into the dossier at ``root``, checking ids against ``dossier``."""
+
+    root: Path
+    dossier: Dossier
+
+    # -- checks ----------------------------------------------------------------------------
+    def _names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for actor in self.dossier.actors.values():
+            for name in actor.names:
+                names.setdefault(name.casefold(), actor.id)
+        return names
+
+    def known_actors(self, ids: Iterable[str]) -> list[str]:
+        return self._known(ids, "actor", set(self.dossier.actors), self._names())
+
+    def known_topics(self, ids: Iterable[str]) -> list[str]:
+        titles = {t.title.casefold(): t.id for t in self.dossier.topics.values()}
+        return self._known(ids, "topic", set(self.dossier.topics), titles)
+
+    def _known(
+        self, ids: Iterable[str], kind: str, known: set[str], names: dict[str, str]
+    ) -> list[str]:
+        wanted = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
+        problems = [
+            f"unknown {kind} '{ident}'{did_you_mean(ident, known, names)}"
+            for ident in wanted
+            if ident not in known
+        ]
+        if problems:
+            hint = f"; ids are file names under {self.root / (kind + 's')}"
+            if kind == "actor":
+                hint += " (add one with: briefbook new actor NAME --kind KIND)"
+            raise ScaffoldError("; ".join(problems) + hint)
+        return wanted
+
+    def _brief_ids(self) -> dict[str, str]:
+        """Every brief id in use (also of briefs that fail validation) → the file using it."""
+        used = {
+            path.stem: str(path)
+            for path in discover(self.root)
+            if classify(self.root, path) is FileKind.BRIEF
+        }
+        used.update({b.id: b.location.path for b in self.dossier.briefs.values()})
+        return used
+
+    def _free(self, kind: FileKind, ident: str) -> None:
+        if kind is FileKind.BRIEF:
+            other = self._brief_ids().get(ident)
+            if other:
+                raise ScaffoldError(f"a brief with the id '{ident}' already exists ({other}); "
+                                    "nothing was written (choose another title or --slug)")
+            return
+        folder = self.root / f"{kind.value}s"
+        for existing in folder.glob("*.md") if folder.is_dir() else ():
+            if existing.stem.lower() == ident:
+                raise ScaffoldError(f"{existing} already exists; nothing was written (choose "
+                                    "another name or --slug, or edit that file)")
+
+    def _unclaimed_names(self, names: Sequence[str]) -> None:
+        owners = self._names()
+        for name in names:
+            owner = owners.get(name.casefold())
+            if owner:
+                raise ScaffoldError(f"'{name}' is already a name or alias of the actor "
+                                    f"'{owner}'; an alias belongs to one actor only")
+
+    # -- files -----------------------------------------------------------------------------
+    def brief_path(self, ident: str, date: FuzzyDate) -> Path:
+        return self.root / f"{date.year:04d}" / f"{ident}.md"
+
+    def new_brief(
+        self,
+        title: str,
+        date: FuzzyDate,
+        *,
+        slug: str | None = None,
+        summary: str = "",
+        actors: Sequence[str] = (),
+        topics: Sequence[str] = (),
+        tags: Sequence[str] = (),
+        extra: Mapping[str, Any] | None = None,
+        body: str = BRIEF_BODY,
+    ) -> Path:
+        """Write a brief in ``<year>/<slug>.md``; ``extra`` fields go after the standard ones."""
+        title = one_line(title)
+        if not title:
+            raise ScaffoldError("the title is empty")
+        ident = choose_slug(title, slug)
+        fields: dict[str, Any] = {
+            "title": title,
+            "date": date.isoformat(),
+            "summary": one_line(summary),
+            **(extra or {}),
+            "actors": self.known_actors(actors),
+            "topics": self.known_topics(topics),
+            "tags": [slugify(t) for t in tags if t.strip()],
+        }
+        self._free(FileKind.BRIEF, ident)
+        path = self.brief_path(ident, date)
+        write_new(path, render_file(fields, body))
+        return path
+
+    def new_actor(
+        self,
+        name: str,
+        kind: ActorKind,
+        *,
+        slug: str | None = None,
+        aliases: Sequence[str] = (),
+        role: str = "",
+        country: str = "",
+    ) -> Path:
+        name = one_line(name)
+        if not name:
+            raise ScaffoldError("the name is empty")
+        ident = choose_slug(name, slug)
+        aliases = list(dict.fromkeys(one_line(a) for a in aliases if a.strip() and a != name))
+        if country and not re.fullmatch(r"[A-Za-z]{2}", country):
+            raise ScaffoldError(f"--country '{country}': use a two-letter ISO 3166 code such "
+                                "as FR (GB for the United Kingdom)")
+        self._free(FileKind.ACTOR, ident)
+        self._unclaimed_names([name, *aliases])
+        fields = {
+            "name": name, "kind": kind.value, "aliases": aliases, "role": one_line(role),
+            "country": country.upper(),
+        }
+        path = self.root / "actors" / f"{ident}.md"
+        write_new(path, render_file(fields, ACTOR_BODY))
+        return path
+
+    def new_topic(self, title: str, *, slug: str | None = None, summary: str = "") -> Path:
+        title = one_line(title)
+        if not title:
+            raise ScaffoldError("the title is empty")
+        ident = choose_slug(title, slug)
+        self._free(FileKind.TOPIC, ident)
+        path = self.root / "topics" / f"{ident}.md"
+        write_new(path, render_file({"title": title, "summary": one_line(summary)}, TOPIC_BODY))
+        return path
