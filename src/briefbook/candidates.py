@@ -30,6 +30,8 @@ ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes qui que qu
 pour par sur sous dans avec sans selon chez vers entre depuis pendant avant après lors
 en au aux y ne pas plus moins très si alors ainsi aussi cependant toutefois néanmoins enfin
 selon comme quand lorsque puis dès tandis
+later earlier meanwhile now today yesterday tomorrow still already again instead even only
+ensuite hier demain aujourd'hui désormais déjà encore pourtant même seulement enfin
 """)
 
 CALENDAR_WORDS = _words("""

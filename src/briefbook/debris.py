@@ -141,8 +141,9 @@ def debris_rule(line: str) -> str | None:
     text = normalise(line)
     if not text or len(text) > MAX_DEBRIS_LINE:
         return None
+    heading = line.lstrip().startswith("#")
     for name, _lang, pattern in _COMPILED:
-        if pattern.fullmatch(text):
+        if pattern.fullmatch(text) and not (heading and name == "stray-number"):
             return name
     return None
 

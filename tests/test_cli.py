@@ -1,0 +1,355 @@
+"""The ``briefbook`` command line, run in-process on real files (and once as the console script)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import ROOT, copy_example, write_files
+
+from briefbook import cli
+from briefbook.load import load_file
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FRENCH_ARTICLE = FIXTURES / "otan-fr-scraped.txt"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the example project (mkdocs.yml, docs/, briefs/), as the current folder."""
+    copy_example(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# -- check ---------------------------------------------------------------------------------
+def test_check_accepts_the_example_dossier(project, capsys):
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert out == "0 errors, 0 warnings in 27 files\n"
+    for argument in ("briefs", ".", "mkdocs.yml", str(project)):
+        assert run(capsys, "check", argument)[:2] == (0, out)
+
+
+BROKEN = {
+    "briefs/actors/nato.md": """
+        ---
+        name: NATO
+        kind: organisation
+        aliases: [OTAN]
+        ---
+    """,
+    "briefs/topics/force.md": "---\ntitle: Reassurance force\n---\n",
+    "briefs/2025/a.md": """
+        ---
+        title: A
+        date: "2025-02-30"
+        actors: [natoo]
+        ---
+        Text.
+    """,
+    "briefs/2025/b.md": """
+        ---
+        title: B
+        date: "2025-04"
+        topics: [force]
+        titel: oops
+        ---
+    """,
+}
+
+
+def test_check_reports_a_broken_dossier_with_exact_lines(tmp_path, monkeypatch, capsys):
+    write_files(tmp_path, BROKEN)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", "briefs")
+    assert code == 1
+    assert out.splitlines() == [
+        "briefs/2025/a.md:3:7: error: 'date': '2025-02-30': day 30 does not exist in February "
+        "2025 (it has 28 days)",
+        "briefs/2025/a.md:4:10: error: unknown actor 'natoo' in 'actors' (did you mean 'nato'?); "
+        "ids are file names under actors/",
+        "briefs/2025/b.md:5:1: warning: unknown field 'titel' (did you mean 'title'?); it is "
+        "ignored",
+        "2 errors, 1 warning in 4 files",
+    ]
+
+
+def test_check_warnings_fail_only_when_strict(tmp_path, monkeypatch, capsys):
+    write_files(tmp_path, {k: v for k, v in BROKEN.items() if k != "briefs/2025/a.md"})
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "check", "briefs")[0] == 0
+    code, out, _ = run(capsys, "check", "briefs", "--strict")
+    assert code == 1
+    assert out.splitlines()[-1] == "0 errors, 1 warning in 3 files"
+
+
+def test_check_json_for_editors_and_ci(tmp_path, monkeypatch, capsys):
+    write_files(tmp_path, BROKEN)
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", "--format", "json", "briefs")
+    assert code == 1
+    report = json.loads(out)
+    assert report["ok"] is False
+    assert report["summary"] == {"errors": 2, "warnings": 1, "files": 4,
+                                 "text": "2 errors, 1 warning in 4 files"}
+    first = report["diagnostics"][0]
+    assert (first["path"], first["line"], first["col"], first["severity"]) == (
+        "briefs/2025/a.md", 3, 7, "error")
+
+
+def test_check_paths_are_relative_to_the_current_folder(tmp_path, monkeypatch, capsys):
+    write_files(tmp_path / "work", BROKEN)
+    monkeypatch.chdir(tmp_path / "work" / "briefs")
+    code, out, _ = run(capsys, "check")
+    assert code == 1
+    assert out.startswith("2025/a.md:3:7: error:")
+    monkeypatch.chdir(tmp_path / "work")
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    monkeypatch.chdir(other)
+    out = run(capsys, "check", str(tmp_path / "work"))[1]
+    assert out.startswith(f"{(tmp_path / 'work' / 'briefs' / '2025' / 'a.md').as_posix()}:3:7:")
+
+
+def test_check_reads_briefs_dir_from_mkdocs_yml(tmp_path, monkeypatch, capsys):
+    write_files(tmp_path, {f"dossier/{k.removeprefix('briefs/')}": v for k, v in BROKEN.items()})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\n"
+        "theme:\n  name: material\n"
+        "plugins:\n  - search\n  - briefbook:\n      briefs_dir: dossier\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "extra:\n  analytics: !ENV [ANALYTICS, none]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check")
+    assert code == 1
+    assert out.splitlines()[0].startswith("dossier/2025/a.md:3:7: error:")
+
+
+def test_check_bad_usage_exits_2(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "check", "no-such-folder")
+    assert code == 2
+    assert "'no-such-folder' is not a folder" in err
+    assert run(capsys, "check", "--format", "xml")[0] == 2
+    assert run(capsys, "frobnicate")[0] == 2
+    assert run(capsys)[0] == 2
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["check"], ["new"], ["new", "brief"], ["new", "actor"], ["new", "topic"], ["ingest"],
+    ["schema"],
+])
+def test_every_command_has_help(argv, capsys):
+    assert cli.main([*argv, "--help"]) == 0
+    assert "usage: briefbook" in capsys.readouterr().out
+
+
+# -- new -----------------------------------------------------------------------------------
+def test_new_brief_actor_topic_pass_check(project, capsys):
+    code, out, _ = run(capsys, "new", "actor", "Keir Starmer", "--kind", "person",
+                       "--aliases", "Starmer", "--country", "gb", "--role", "Prime minister: UK")
+    assert (code, out) == (0, "wrote briefs/actors/keir-starmer.md\n")
+    code, out, _ = run(capsys, "new", "topic", "Air policing: who?", "--summary", "# not a heading")
+    assert (code, out) == (0, "wrote briefs/topics/air-policing-who.md\n")
+    code, out, _ = run(capsys, "new", "brief", "Starmer: « Nous sommes prêts »", "--date",
+                       "2025-05-02", "--actors", "keir-starmer", "united-kingdom",
+                       "--topics", "air-policing-who", "--tags", "Air Policing")
+    assert (code, out) == (0, "wrote briefs/2025/starmer-nous-sommes-prets.md\n")
+    text = (project / "briefs/2025/starmer-nous-sommes-prets.md").read_text(encoding="utf-8")
+    assert text.startswith(
+        '---\ntitle: "Starmer: « Nous sommes prêts »"\ndate: "2025-05-02"\n'
+        "actors: [keir-starmer, united-kingdom]\ntopics: [air-policing-who]\n"
+        "tags: [air-policing]\n---\n## What happened\n"
+    )
+    assert run(capsys, "check", "--strict")[:2] == (0, "0 errors, 0 warnings in 30 files\n")
+    actor = load_file(project / "briefs/actors/keir-starmer.md", project / "briefs", project)
+    assert actor.data == {"name": "Keir Starmer", "kind": "person", "aliases": ["Starmer"],
+                          "role": "Prime minister: UK", "country": "GB"}
+
+
+def test_new_brief_dates_default_to_today_and_stay_strings(project, capsys):
+    import datetime as dt
+
+    today = dt.date.today()
+    assert run(capsys, "new", "brief", "Note du jour")[0] == 0
+    path = project / "briefs" / f"{today.year:04d}" / "note-du-jour.md"
+    assert f'date: "{today.isoformat()}"' in path.read_text(encoding="utf-8")
+    assert run(capsys, "new", "brief", "Around April", "--date", "~2025-04")[0] == 0
+    raw = load_file(project / "briefs/2025/around-april.md", project / "briefs", project)
+    assert raw.data["date"] == "~2025-04"
+    assert run(capsys, "check")[0] == 0
+
+
+def test_new_refuses_to_overwrite(project, capsys):
+    target = project / "briefs/2025/nato-role-in-reassurance-force.md"
+    before = target.read_bytes()
+    code, out, err = run(capsys, "new", "brief", "NATO role in reassurance force",
+                         "--date", "2025-04")
+    assert code == 1 and out == ""
+    assert "a brief with the id 'nato-role-in-reassurance-force' already exists" in err
+    assert "briefs/2025/nato-role-in-reassurance-force.md" in err
+    assert target.read_bytes() == before
+    # same id in another year's folder would be a duplicate id too
+    code, _, err = run(capsys, "new", "brief", "Whatever", "--slug",
+                       "nato-role-in-reassurance-force", "--date", "2024")
+    assert code == 1 and "already exists" in err
+    assert not (project / "briefs/2024").exists()
+    code, _, err = run(capsys, "new", "actor", "NATO", "--kind", "organisation")
+    assert code == 1 and "briefs/actors/nato.md already exists" in err
+    code, _, err = run(capsys, "new", "topic", "Reassurance force")
+    assert code == 1 and "briefs/topics/reassurance-force.md already exists" in err
+
+
+def test_new_brief_checks_ids_with_did_you_mean(project, capsys):
+    code, _, err = run(capsys, "new", "brief", "T", "--actors", "OTAN", "natoo",
+                       "--topics", "reasurance-force")
+    assert code == 1
+    assert "unknown actor 'OTAN' (did you mean 'nato'?)" in err
+    assert "unknown actor 'natoo' (did you mean 'nato'?)" in err
+    assert list((project / "briefs").rglob("t.md")) == []
+    code, _, err = run(capsys, "new", "brief", "T", "--topics", "reasurance-force")
+    assert "unknown topic 'reasurance-force' (did you mean 'reassurance-force'?)" in err
+
+
+def test_new_rejects_bad_values(project, capsys):
+    code, _, err = run(capsys, "new", "brief", "T", "--date", "2025-02-30")
+    assert code == 1 and "day 30 does not exist" in err
+    code, _, err = run(capsys, "new", "brief", "T", "--slug", "Bad_Slug")
+    assert code == 1 and "e.g. 'bad-slug'" in err
+    code, _, err = run(capsys, "new", "topic", "Index")
+    assert code == 1 and "'index' is reserved" in err
+    code, _, err = run(capsys, "new", "actor", "Britannia", "--kind", "state",
+                       "--aliases", "Britain")
+    assert code == 1 and "'Britain' is already a name or alias of the actor 'united-kingdom'" in err
+    assert run(capsys, "new", "actor", "X", "--kind", "country")[0] == 2
+
+
+# -- ingest --------------------------------------------------------------------------------
+def test_ingest_french_scraped_article(project, capsys):
+    code, out, _ = run(capsys, "ingest", str(FRENCH_ARTICLE), "--date", "2025-05-14",
+                       "--publisher", "Le Quotidien fictif", "--url",
+                       "https://example.org/otan-force")
+    assert code == 0
+    written = ("briefs/2025/l-otan-prete-a-coordonner-la-force-de-reassurance-selon-londres-"
+               "et-paris.md")
+    assert out.splitlines()[0] == f"wrote {written}"
+    assert "  language: fr (detected)" in out
+    assert "  authors: Claire Dumoulin" in out
+    candidates = out.split("candidate new actors", 1)[1]
+    assert "2  Hugo Marchetti" in candidates
+    assert "2  Kremlin" in candidates
+    assert "Royaume" not in candidates and "Londres" not in candidates
+
+    raw = load_file(project / written, project / "briefs", project)
+    data = raw.data
+    assert data["title"] == ("L'OTAN prête à coordonner la force de réassurance, selon Londres "
+                             "et Paris")
+    assert data["date"] == "2025-05-14"
+    assert data["sanitize"] is True
+    assert data["source"] == {"publisher": "Le Quotidien fictif",
+                              "url": "https://example.org/otan-force", "language": "fr",
+                              "authors": ["Claire Dumoulin"]}
+    # found through French aliases only: OTAN, Alliance atlantique, Royaume-Uni, Londres, ...
+    assert data["actors"] == ["nato", "united-kingdom", "france", "ukraine", "russia",
+                              "united-states"]
+    body = raw.body
+    assert body.startswith("Le Royaume-Uni et la France ont présenté mardi")
+    for debris in ("Partager", "Lire aussi", "abonnés", "Il vous reste", "cookies",
+                   "newsletter", "Abonnez-vous", "Temps de lecture", "Accueil >",
+                   "Publié le", "Par Claire"):
+        assert debris not in body, debris
+    assert "commandement européen.\n" in body  # the stray "12" after the sentence is gone
+    assert not body.rstrip().endswith(("14", "3"))
+    assert run(capsys, "check", "--strict")[:2] == (0, "0 errors, 0 warnings in 28 files\n")
+
+
+def test_ingest_never_overwrites(project, capsys):
+    assert run(capsys, "ingest", str(FRENCH_ARTICLE), "--date", "2025-05-14")[0] == 0
+    path = next((project / "briefs/2025").glob("l-otan-prete*.md"))
+    before = path.read_bytes()
+    code, out, err = run(capsys, "ingest", str(FRENCH_ARTICLE), "--date", "2025-05-14")
+    assert code == 1 and out == ""
+    assert "already exists" in err
+    assert path.read_bytes() == before
+
+
+def test_ingest_html_from_stdin(project, capsys, monkeypatch):
+    import io
+
+    html = (FIXTURES / "article-en.html").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(html)))
+    code, out, _ = run(capsys, "ingest", "-", "--language", "en", "--slug", "nato-air-policing",
+                       "--date", "2025-06")
+    assert code == 0, out
+    assert "  language: en (given)" in out
+    raw = load_file(project / "briefs/2025/nato-air-policing.md", project / "briefs", project)
+    assert raw.data["title"] == "NATO weighs air policing for the reassurance force"
+    assert raw.data["actors"] == ["nato", "mark-rutte", "ukraine"]
+    body = raw.body
+    for bad in ("<script", "alert(", "onclick", "javascript:", "<style", "color: red",
+                "tracker.example", "Sign up", "Cookie", "Share", "Home"):
+        assert bad not in body, bad
+    assert "## What was decided" in body  # h2 kept as ##, the h1 became the title
+    assert "[the alliance's statement](https://example.org/statement)" in body
+    assert "- fighter jets" in body
+    assert run(capsys, "check")[0] == 0
+
+
+def test_ingest_rejects_bad_options(project, capsys):
+    code, _, err = run(capsys, "ingest", str(FRENCH_ARTICLE), "--url", "javascript:alert(1)")
+    assert code == 1 and "--url must be an http(s) address" in err
+    code, _, err = run(capsys, "ingest", str(FRENCH_ARTICLE), "--language", "français")
+    assert code == 1 and "use a language code" in err
+    code, _, err = run(capsys, "ingest", "missing.txt")
+    assert code == 2 and "cannot read 'missing.txt'" in err
+    assert list((project / "briefs").rglob("l-otan-prete*.md")) == []
+
+
+# -- schema --------------------------------------------------------------------------------
+def test_schema_command_prints_the_shipped_schema(capsys):
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert out == (ROOT / "schema" / "briefbook.schema.json").read_text(encoding="utf-8")
+    assert json.loads(out)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    for kind in ("brief", "actor", "topic"):
+        code, out, _ = run(capsys, "schema", "--kind", kind)
+        assert out == (ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+
+
+# -- the installed console script ------------------------------------------------------------
+def test_console_script_runs_check_and_ingest(tmp_path):
+    script = shutil.which("briefbook", path=str(Path(sys.executable).parent))
+    assert script, "the briefbook console script is not installed next to this Python"
+    copy_example(tmp_path)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([script, "ingest", str(FRENCH_ARTICLE), "--date", "2025-05-14"],
+                          cwd=tmp_path, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("wrote briefs/2025/l-otan-prete")
+    done = subprocess.run([script, "check", "--format", "json"], cwd=tmp_path,
+                          capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout)["summary"]["files"] == 28
+    (tmp_path / "briefs/2025/broken.md").write_text("---\ntitle: X\n---\n", encoding="utf-8")
+    done = subprocess.run([script, "check"], cwd=tmp_path, capture_output=True, text=True,
+                          env=env, check=False)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == (
+        "briefs/2025/broken.md:2:1: error: missing required field 'date' (YYYY, YYYY-MM or "
+        "YYYY-MM-DD)"
+    )
