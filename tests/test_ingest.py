@@ -67,13 +67,14 @@ def test_byline_goes_to_authors():
 
 def test_html_is_sanitized_before_conversion():
     html = ('<p onclick="x()">Hi <a href="javascript:alert(1)">a</a> <a href="/rel">b</a> '
-            '<a href="https://ok.example/">c</a> <a href="data:text/html,x">d</a></p>'
+            '<a href="https://ok.example/">c</a> <a href="data:text/html,x">d</a> '
+            '<a href="http://[broken">e</a></p>'
             '<script>alert(1)</script><style>p{}</style><img src="https://t.example/p.gif">'
             '<form><input name="q"><button>Go</button></form><svg><script>1</script></svg>')
     clean = sanitize(html)
     for bad in ("onclick", "javascript", "script", "style", "img", "data:", "<form", "Go"):
         assert bad not in clean, bad
-    assert html_to_markdown(html) == "Hi a [b](/rel) [c](https://ok.example/) d\n"
+    assert html_to_markdown(html) == "Hi a [b](/rel) [c](https://ok.example/) d e\n"
 
 
 def test_language_detection_is_deterministic_and_modest():

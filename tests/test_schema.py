@@ -8,9 +8,9 @@ import pytest
 from jsonschema import Draft202012Validator
 from support import ROOT, write_files
 
+from briefbook.frontmatter_schema import KINDS, build_schema, schema_json
 from briefbook.load import FileKind, discover, load_file
 from briefbook.pipeline import load_dossier
-from briefbook.schema import KINDS, build_schema, schema_json
 
 VALIDATORS = {kind: Draft202012Validator(build_schema(kind)) for kind in KINDS}
 ANY_KIND = Draft202012Validator(build_schema())
@@ -38,6 +38,8 @@ GOOD = {
         "answer: Because.}\n  - {id: q2, text: Who?}\n  - {id: q3, text: How?, status: moot, "
         "answer: Moot.}",
         'title: A\ndate: "2025"\nsummary:\nsource:\nactors:\nslug: ""',
+        'title: A\ndate: "2025"\nsummary: "  "\nslug: " "\nquestions:\n  - {id: q, text: Q?, '
+        'status: "  "}',
     ],
     "actor": [
         "name: N\nkind: State",
@@ -51,6 +53,7 @@ BAD = {
     "brief": [
         "title: A",                                           # no date
         'date: "2025"',                                       # no title
+        'title: "   "\ndate: "2025"',                         # a blank title is no title
         'title: A\ndate: "2025-13"',                          # no such month
         'title: A\ndate: "2025/04"',                          # not a date
         'title: A\ndate: "0000"',                             # no year 0
@@ -83,6 +86,7 @@ BAD = {
     "actor": [
         "kind: state",
         "name: N",
+        "name: ' '\nkind: state",
         "name: N\nkind: country",
         "name: N\nkind: state\nwikidata: '7184'",
         "name: N\nkind: state\ncountry: GBR",

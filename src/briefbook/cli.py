@@ -2,8 +2,8 @@
 
 Thin on purpose: each subcommand parses its arguments, calls the module that does the work
 (:mod:`~briefbook.check`, :mod:`~briefbook.scaffold`, :mod:`~briefbook.ingest`,
-:mod:`~briefbook.schema`) and prints. Exit status: 0 done, 1 the dossier or the request has a
-problem (the message says which), 2 bad usage.
+:mod:`~briefbook.frontmatter_schema`) and prints. Exit status: 0 done, 1 the dossier or the
+request has a problem (the message says which), 2 bad usage.
 """
 
 from __future__ import annotations
@@ -319,7 +319,7 @@ def _ingest_report(article: Article, out: TextIO) -> None:
 
 # -- schema --------------------------------------------------------------------------------
 def run_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from .schema import schema_json
+    from .frontmatter_schema import schema_json
 
     out.write(schema_json(args.kind))
     return OK

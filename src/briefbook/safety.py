@@ -27,7 +27,10 @@ def is_safe_url(url: str) -> bool:
     cleaned = "".join(ch for ch in url if ch >= " " and ch != "\x7f").strip()
     if not cleaned or cleaned != url.strip():
         return False
-    parts = urlsplit(cleaned)
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # e.g. "http://[x": an unclosed IPv6 host
+        return False
     if parts.scheme:
         return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
     return not cleaned.startswith("\\")

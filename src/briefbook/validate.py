@@ -88,7 +88,7 @@ class _Reader:
 
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.get(key)
-        if value is _MISSING or value is None or value == "":
+        if value is _MISSING or value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.diags.error(
                     self.loc(), f"missing required field '{self.where(key)}'", "missing-field"

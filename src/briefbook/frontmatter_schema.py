@@ -40,6 +40,10 @@ _SAFE_URL = (
 )
 
 
+_BLANK = {"type": "string", "pattern": r"^\s*$"}
+"""Blank text, which validation reads as a missing value."""
+
+
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/$defs/{name}"}
 
@@ -98,7 +102,7 @@ def _defs() -> dict[str, Any]:
         },
         "slug": {
             "description": "An id: lowercase letters, digits and single hyphens.",
-            "type": "string", "pattern": rf"^\s*{_SLUG}\s*$", "maxLength": 120,
+            "type": ["string", "integer"], "pattern": rf"^\s*{_SLUG}\s*$", "maxLength": 120,
         },
         "idRef": {
             "description": "The id of a file in the dossier (its file name without .md).",
@@ -121,12 +125,12 @@ def _defs() -> dict[str, Any]:
         },
         "language": {
             "description": "A BCP 47 language code such as en, fr or pt-BR.",
-            "anyOf": [{"type": "string", "pattern": _LANGUAGE}, {"type": "null"}, {"const": ""}],
+            "anyOf": [{"type": "string", "pattern": _LANGUAGE}, {"type": "null"}, _BLANK],
         },
         "stance": _choice(Stance, "Where the actor stands."),
         "questionStatus": {"anyOf": [
             _choice(QuestionStatus, "Where the question stands as of this brief."),
-            {"type": "null"}, {"const": ""},
+            {"type": "null"}, _BLANK,
         ]},
         "actorKind": _choice(ActorKind, "What sort of actor it is."),
     }
@@ -171,7 +175,7 @@ def _defs() -> dict[str, Any]:
     open_status = {"anyOf": [
         {"not": {"required": ["status"]}},
         {"properties": {"status": {"anyOf": [
-            {"type": "null"}, {"const": ""},
+            {"type": "null"}, _BLANK,
             {"type": "string", "pattern": _any_case(_Open)},
         ]}}},
     ]}
@@ -195,7 +199,7 @@ def _defs() -> dict[str, Any]:
         "questions": list_of["question"],
         "slug": {"anyOf": [
             {"allOf": [_ref("slug"), {"not": {"enum": sorted(RESERVED_IDS)}}]},
-            {"type": "null"}, {"const": ""},
+            {"type": "null"}, _BLANK,
         ]},
         "sanitize": {"type": "boolean",
                      "description": "true: strip raw HTML from the body (pasted articles)."},
@@ -207,11 +211,11 @@ def _defs() -> dict[str, Any]:
         "role": text,
         "country": {"description": "ISO 3166-1 alpha-2 code, e.g. FR or GB.",
                     "anyOf": [{"type": "string", "pattern": r"^\s*[A-Za-z]{2}\s*$"},
-                              {"type": "null"}, {"const": ""}]},
+                              {"type": "null"}, _BLANK]},
         "affiliations": _ref("idRefs"),
         "wikidata": {"description": "A Wikidata id: Q followed by digits.",
                      "anyOf": [{"type": "string", "pattern": r"^\s*Q[0-9]+\s*$"},
-                               {"type": "null"}, {"const": ""}]},
+                               {"type": "null"}, _BLANK]},
         "external_ids": {"anyOf": [
             {"type": "object", "additionalProperties": text}, {"type": "null"}]},
     }, required=("name", "kind"), description="Front-matter of an actor (briefs/actors/*.md).")
