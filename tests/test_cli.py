@@ -150,6 +150,11 @@ def test_check_bad_usage_exits_2(tmp_path, monkeypatch, capsys):
     assert run(capsys)[0] == 2
 
 
+def test_version(capsys):
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("briefbook ")
+
+
 @pytest.mark.parametrize("argv", [
     [], ["check"], ["new"], ["new", "brief"], ["new", "actor"], ["new", "topic"], ["ingest"],
     ["schema"],

@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,11 +26,17 @@ if TYPE_CHECKING:
 OK, FAILED, USAGE = 0, 1, 2
 
 
-def _version() -> str:
-    try:
-        return version("briefbook")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "unknown"
+class _VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked (it costs an import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("briefbook")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            number = "unknown"
+        parser.exit(message=f"briefbook {number}\n")
 
 
 def _dossier_help(action: str) -> str:
@@ -45,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check, create and import the Markdown files of a Briefbook dossier.",
         epilog="Run 'briefbook COMMAND --help' for the options of a command.",
     )
-    parser.add_argument("--version", action="version", version=f"briefbook {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help="show the installed version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     check = commands.add_parser(
