@@ -36,7 +36,8 @@ class _VersionAction(argparse.Action):
             number = version("briefbook")
         except PackageNotFoundError:  # pragma: no cover - running from a source tree
             number = "unknown"
-        parser.exit(message=f"briefbook {number}\n")
+        print(f"briefbook {number}")
+        parser.exit()
 
 
 def _dossier_help(action: str) -> str:
