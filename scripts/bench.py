@@ -354,8 +354,10 @@ def site_stats(site: Path) -> dict:
 
 
 def time_check(dossier: Path) -> float | None:
-    exe = shutil.which("briefbook") or str(Path(sys.executable).parent / "briefbook")
-    if not Path(exe).exists():
+    # the console script installed with this interpreter's Briefbook, not another on PATH
+    own = Path(sys.executable).parent / "briefbook"
+    exe = str(own) if own.exists() else shutil.which("briefbook")
+    if exe is None:
         return None
     start = time.perf_counter()
     proc = subprocess.run([exe, "check", str(dossier / "briefs")], capture_output=True, text=True)
