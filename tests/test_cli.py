@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from support import ROOT, copy_example, write_files
 
 from briefbook import cli
-from briefbook.load import load_file
+from briefbook.load import discover, load_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 FRENCH_ARTICLE = FIXTURES / "otan-fr-scraped.txt"
@@ -34,12 +35,20 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 # -- check ---------------------------------------------------------------------------------
+def example_files(project: Path) -> int:
+    return len(list(discover(project / "briefs")))
+
+
 def test_check_accepts_the_example_dossier(project, capsys):
-    code, out, _ = run(capsys, "check")
-    assert code == 0
-    assert out == "0 errors, 0 warnings in 27 files\n"
+    code, out, _ = run(capsys, "check", "--strict")
+    assert code == 0  # notes (suggestions) never fail, not even with --strict
+    lines = out.splitlines()
+    assert all(": note: " in line for line in lines[:-1])
+    assert re.fullmatch(rf"0 errors, 0 warnings(, \d+ notes?)? in {example_files(project)} files",
+                        lines[-1])
     for argument in ("briefs", ".", "mkdocs.yml", str(project)):
         assert run(capsys, "check", argument)[:2] == (0, out)
+    assert run(capsys, "check", "--no-notes")[1] == lines[-1] + "\n"
 
 
 BROKEN = {
@@ -102,7 +111,7 @@ def test_check_json_for_editors_and_ci(tmp_path, monkeypatch, capsys):
     assert code == 1
     report = json.loads(out)
     assert report["ok"] is False
-    assert report["summary"] == {"errors": 2, "warnings": 1, "files": 4,
+    assert report["summary"] == {"errors": 2, "warnings": 1, "notes": 0, "files": 4,
                                  "text": "2 errors, 1 warning in 4 files"}
     first = report["diagnostics"][0]
     assert (first["path"], first["line"], first["col"], first["severity"]) == (
@@ -181,7 +190,11 @@ def test_new_brief_actor_topic_pass_check(project, capsys):
         "actors: [keir-starmer, united-kingdom]\ntopics: [air-policing-who]\n"
         "tags: [air-policing]\n---\n## What happened\n"
     )
-    assert run(capsys, "check", "--strict")[:2] == (0, "0 errors, 0 warnings in 30 files\n")
+    code, out, _ = run(capsys, "check", "--strict")
+    assert code == 0
+    assert "keir-starmer" not in out and "air-policing" not in out and "starmer-nous" not in out
+    assert out.splitlines()[-1].startswith("0 errors, 0 warnings")
+    assert out.splitlines()[-1].endswith(f" in {example_files(project)} files")
     actor = load_file(project / "briefs/actors/keir-starmer.md", project / "briefs", project)
     assert actor.data == {"name": "Keir Starmer", "kind": "person", "aliases": ["Starmer"],
                           "role": "Prime minister: UK", "country": "GB"}
@@ -280,7 +293,10 @@ def test_ingest_french_scraped_article(project, capsys):
         assert debris not in body, debris
     assert "commandement européen.\n" in body  # the stray "12" after the sentence is gone
     assert not body.rstrip().endswith(("14", "3"))
-    assert run(capsys, "check", "--strict")[:2] == (0, "0 errors, 0 warnings in 28 files\n")
+    code, out, _ = run(capsys, "check", "--strict")
+    assert code == 0
+    assert written not in out  # every actor it names is listed: not even a note
+    assert out.splitlines()[-1].startswith("0 errors, 0 warnings")
 
 
 def test_ingest_never_overwrites(project, capsys):
@@ -349,7 +365,7 @@ def test_console_script_runs_check_and_ingest(tmp_path):
     done = subprocess.run([script, "check", "--format", "json"], cwd=tmp_path,
                           capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert json.loads(done.stdout)["summary"]["files"] == 28
+    assert json.loads(done.stdout)["summary"]["files"] == example_files(tmp_path)
     (tmp_path / "briefs/2025/broken.md").write_text("---\ntitle: X\n---\n", encoding="utf-8")
     done = subprocess.run([script, "check"], cwd=tmp_path, capture_output=True, text=True,
                           env=env, check=False)

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .pipeline import load_dossier
 
 
@@ -18,13 +18,21 @@ class CheckReport:
     diagnostics: list[Diagnostic]
     files: int
 
+    def _count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
     @property
     def errors(self) -> int:
-        return sum(1 for d in self.diagnostics if d.is_error)
+        return self._count(Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return len(self.diagnostics) - self.errors
+        return self._count(Severity.WARNING)
+
+    @property
+    def notes(self) -> int:
+        """Suggestions (an actor named but not listed, ...): shown, never failing a check."""
+        return self._count(Severity.NOTE)
 
     def failed(self, strict: bool = False) -> bool:
         """Errors fail a check; warnings fail it too when ``strict``."""
@@ -34,13 +42,13 @@ class CheckReport:
         def plural(count: int, word: str) -> str:
             return f"{count} {word}{'s' * (count != 1)}"
 
-        return (
-            f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')} "
-            f"in {plural(self.files, 'file')}"
-        )
+        counts = f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}"
+        if self.notes:
+            counts += f", {plural(self.notes, 'note')}"
+        return f"{counts} in {plural(self.files, 'file')}"
 
-    def to_text(self) -> str:
-        lines = [d.format() for d in self.diagnostics]
+    def to_text(self, notes: bool = True) -> str:
+        lines = [d.format() for d in self.diagnostics if notes or d.severity is not Severity.NOTE]
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -52,6 +60,7 @@ class CheckReport:
                 "summary": {
                     "errors": self.errors,
                     "warnings": self.warnings,
+                    "notes": self.notes,
                     "files": self.files,
                     "text": self.summary(),
                 },

@@ -58,13 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="validate a dossier without building the site",
         description="Validate every brief, actor and topic file of a dossier and print each "
-                    "problem as 'path:line:col: error|warning: message', then a summary line. "
-                    "Exit status 0 when clean, 1 when there are errors (or warnings, with "
-                    "--strict), 2 for bad usage.",
+                    "problem as 'path:line:col: error|warning|note: message', then a summary "
+                    "line. Exit status 0 when clean, 1 when there are errors (or warnings, "
+                    "with --strict; notes never fail), 2 for bad usage.",
     )
     check.add_argument("dossier", nargs="?", default=".", metavar="DOSSIER",
                        help=_dossier_help("to check"))
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--no-notes", dest="notes", action="store_false",
+                       help="do not list notes (suggestions, which never fail a check); "
+                            "the summary still counts them")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="'json' prints one JSON object, for editors and CI (default: text)")
     check.set_defaults(run=run_check)
@@ -180,7 +183,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from .check import check_dossier
 
     report = check_dossier(_locate(args.dossier).root)
-    print(report.to_json(args.strict) if args.format == "json" else report.to_text(), file=out)
+    text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)
+    print(text, file=out)
     return FAILED if report.failed(args.strict) else OK
 
 
