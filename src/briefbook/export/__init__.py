@@ -1,4 +1,4 @@
-"""Machine-readable exports of a dossier: pure functions from the view context to text."""
+"""Machine-readable exports of a dossier: pure functions returning text (or bytes)."""
 
 from .dossier_json import SCHEMA_VERSION, dossier_data, dossier_json, load_schema
 from .positions_csv import positions_csv

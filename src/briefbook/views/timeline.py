@@ -1,0 +1,338 @@
+"""The timeline: every dated entry grouped by year and month, and slices of it for other pages.
+
+Up to ``split_after`` entries, ``timeline/`` lists them all. Past that, ``timeline/`` becomes an
+overview of the years and each year gets its own page (``timeline/2025/``); a year that alone
+holds more than ``split_after`` entries continues on ``timeline/2025/page/2/`` and so on, cut at
+month boundaries where possible. Anchors are ``#YYYY`` for a year and ``#YYYY-MM`` for a month.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..chronology import Chronology, EntryKind, TimelineEntry
+from ..dates import FuzzyDate
+from .context import Chip, ViewContext
+from .page import PageDoc
+
+SECTION = "timeline"
+FILTER_FACETS = ("actor", "topic", "tag")
+EXPORTS = ("timeline.json", "timeline.ics")
+
+
+@dataclass
+class MonthGroup:
+    """The entries of one month (``key`` ``YYYY-MM``), or of a year when the month is unknown."""
+
+    key: str
+    label: str
+    entries: list[TimelineEntry]
+    continued: bool = False
+
+
+@dataclass
+class YearGroup:
+    """A year: its entries dated to the year only, then its months in order."""
+
+    year: int
+    entries: list[TimelineEntry] = field(default_factory=list)
+    months: list[MonthGroup] = field(default_factory=list)
+    continued: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}"
+
+    @property
+    def count(self) -> int:
+        return len(self.entries) + sum(len(m.entries) for m in self.months)
+
+
+@dataclass
+class YearPart:
+    """One page of a split timeline: a year, or the ``number``-th page of a long year."""
+
+    year: int
+    number: int
+    src: str
+    entries: list[TimelineEntry]
+
+
+@dataclass
+class TimelineView:
+    """What the timeline view produces: its pages and the table of contents of each."""
+
+    docs: list[PageDoc]
+    tocs: dict[str, list[dict]]
+
+
+def group_entries(ctx: ViewContext, entries: list[TimelineEntry]) -> list[YearGroup]:
+    """Group entries (already in timeline order) by year, then month, in one pass."""
+    years: list[YearGroup] = []
+    for entry in entries:
+        if not years or years[-1].year != entry.date.year:
+            years.append(YearGroup(entry.date.year))
+        year = years[-1]
+        if entry.date.month is None:
+            year.entries.append(entry)
+            continue
+        key = entry.date.month_key()
+        if not year.months or year.months[-1].key != key:
+            label = ctx.renderer.format_date(FuzzyDate(entry.date.year, entry.date.month))
+            label = label[:1].upper() + label[1:]  # a heading: "Avril 2025" in French too
+            year.months.append(MonthGroup(key, label, []))
+        year.months[-1].entries.append(entry)
+    return years
+
+
+def paginate(entries: list[TimelineEntry], split_after: int) -> list[list[TimelineEntry]]:
+    """Cut one year's entries into pages of at most ``split_after``, between months if possible.
+
+    A month (or the year's undated-month entries) moves whole to the next page when it does
+    not fit; only a month bigger than a page is itself cut.
+    """
+    blocks: list[list[TimelineEntry]] = []
+    for entry in entries:
+        if not blocks or blocks[-1][0].date.month != entry.date.month:
+            blocks.append([])
+        blocks[-1].append(entry)
+    pages: list[list[TimelineEntry]] = [[]]
+    for block in blocks:
+        if pages[-1] and len(pages[-1]) + len(block) > split_after:
+            pages.append([])
+        while len(block) > split_after:
+            if pages[-1]:
+                pages.append([])
+            pages[-1].extend(block[:split_after])
+            pages.append([])
+            block = block[split_after:]
+        pages[-1].extend(block)
+    return [page for page in pages if page]
+
+
+def timeline_view(
+    ctx: ViewContext, chronology: Chronology, split_after: int = 500, exports: bool = True
+) -> TimelineView:
+    """The timeline pages: one page, or an overview and per-year pages past ``split_after``."""
+    entries = chronology.entries
+    if len(entries) <= split_after:
+        src = ctx.urls.section_src(SECTION)
+        groups = group_entries(ctx, entries)
+        doc = _entries_page(ctx, src, ctx.t("timeline"), groups, len(entries), exports, None)
+        doc.in_nav = True
+        return TimelineView([doc], {src: timeline_toc(groups)})
+
+    by_year: dict[int, list[TimelineEntry]] = {}
+    for entry in entries:
+        by_year.setdefault(entry.date.year, []).append(entry)
+    parts = [
+        YearPart(year, number, year_page_src(year, number), chunk)
+        for year, year_entries in by_year.items()
+        for number, chunk in enumerate(paginate(year_entries, split_after), start=1)
+    ]
+
+    overview_src = ctx.urls.section_src(SECTION)
+    docs = [_overview_page(ctx, overview_src, parts, len(entries), exports)]
+    docs[0].in_nav = True
+    tocs: dict[str, list[dict]] = {overview_src: []}
+    parts_in_year = Counter(part.year for part in parts)
+    for position, part in enumerate(parts):
+        src, chunk = part.src, part.entries
+        groups = group_entries(ctx, chunk)
+        if part.number > 1:
+            previous_last = parts[position - 1].entries[-1]
+            groups[0].continued = True
+            if groups[0].months and not groups[0].entries:
+                groups[0].months[0].continued = previous_last.date.month == chunk[0].date.month
+        title = ctx.t("timeline_year", year=part.year)
+        if parts_in_year[part.year] > 1:
+            title = ctx.t("timeline_year_part", year=part.year, part=part.number,
+                          parts=parts_in_year[part.year])
+        pager = {
+            "overview": ctx.urls.link(src, overview_src),
+            "previous": _part_link(ctx, src, parts, position - 1),
+            "next": _part_link(ctx, src, parts, position + 1),
+        }
+        doc = _entries_page(ctx, src, title, groups, len(chunk), exports, pager)
+        docs.append(doc)
+        tocs[src] = timeline_toc(groups)
+    return TimelineView(docs, tocs)
+
+
+def year_page_src(year: int, number: int = 1) -> str:
+    """Source path of a year page of a split timeline (``timeline/2025/page/2.md`` for more)."""
+    base = f"{SECTION}/{year:04d}"
+    return f"{base}/index.md" if number <= 1 else f"{base}/page/{number}.md"
+
+
+def timeline_toc(groups: list[YearGroup]) -> list[dict]:
+    """Table-of-contents tokens (as MkDocs takes them) for the year and month headings."""
+    return [
+        {
+            "level": 2,
+            "id": year.key,
+            "name": year.key,
+            "children": [
+                {"level": 3, "id": month.key, "name": month.label, "children": []}
+                for month in year.months
+            ],
+        }
+        for year in groups
+    ]
+
+
+def timeline_slice(
+    ctx: ViewContext, entries: list[TimelineEntry], from_src: str, limit: int = 50,
+    facet: str = "", value: str = "",
+) -> str:
+    """The entries of one actor or topic, for its page: the latest ``limit``, oldest first.
+
+    With ``facet`` and ``value`` (``actor``, ``nato``) and a built timeline, the slice ends with
+    a link to the timeline filtered the same way.
+    """
+    if not entries:
+        return ""
+    shown = entries[-limit:] if limit > 0 else entries
+    timeline_url = ctx.urls.section(from_src, SECTION)
+    more = None
+    if timeline_url and facet:
+        more = f"{timeline_url}?{facet}={value}"
+    return ctx.render(
+        "timeline_slice.html",
+        rows=entry_rows(ctx, from_src, shown),
+        total=len(entries),
+        shown=len(shown),
+        more=more,
+        count_label=event_count(ctx, len(entries)),
+    )
+
+
+def entry_rows(ctx: ViewContext, src: str, entries: list[TimelineEntry]) -> list[dict]:
+    """Template rows: the entry, its actor chips and the brief it comes from.
+
+    Chips and brief links are made once per page and shared by the rows that repeat them.
+    """
+    actor_chips: dict[str, Chip] = {}
+    brief_links: dict[str, Chip | None] = {}
+    rows = []
+    for entry in entries:
+        for actor in entry.actors:
+            if actor not in actor_chips:
+                actor_chips[actor] = ctx.actor_chip(src, actor)
+        if entry.brief not in brief_links:
+            brief = ctx.dossier.briefs.get(entry.brief)
+            brief_links[entry.brief] = ctx.brief_link(src, brief) if brief else None
+        rows.append({
+            "entry": entry,
+            "publication": entry.kind is EntryKind.PUBLICATION,
+            "actors": [actor_chips[a] for a in entry.actors],
+            "brief": brief_links[entry.brief],
+        })
+    return rows
+
+
+def event_count(ctx: ViewContext, count: int) -> str:
+    return ctx.t.count("event_count", count)
+
+
+def filter_options(ctx: ViewContext, entries: list[TimelineEntry]) -> dict[str, list[dict]]:
+    """For each facet, the values present in ``entries`` with labels and counts, by label."""
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FILTER_FACETS}
+    for entry in entries:
+        for facet, values in (("actor", entry.actors), ("topic", entry.topics),
+                              ("tag", entry.tags)):
+            for value in values:
+                counts[facet][value] = counts[facet].get(value, 0) + 1
+    labels = {
+        "actor": lambda v: ctx.dossier.actors[v].name if v in ctx.dossier.actors else v,
+        "topic": lambda v: ctx.dossier.topics[v].title if v in ctx.dossier.topics else v,
+        "tag": lambda v: v,
+    }
+    options = {}
+    for facet in FILTER_FACETS:
+        items = [{"value": v, "label": labels[facet](v), "count": n}
+                 for v, n in counts[facet].items()]
+        items.sort(key=lambda item: (item["label"].casefold(), item["value"]))
+        options[facet] = items
+    return options
+
+
+# -- pages ----------------------------------------------------------------------------------
+def _entries_page(
+    ctx: ViewContext, src: str, title: str, groups: list[YearGroup], count: int,
+    exports: bool, pager: dict | None,
+) -> PageDoc:
+    doc = PageDoc(src, title, "timeline")
+    entries = [e for year in groups for e in (*year.entries, *(x for m in year.months
+                                                               for x in m.entries))]
+    rows = {row["entry"].id: row for row in entry_rows(ctx, src, entries)}
+    first, last = (entries[0].date, entries[-1].last) if entries else (None, None)
+    doc.html(ctx.render(
+        "timeline.html",
+        title=title,
+        groups=groups,
+        rows=rows,
+        count=count,
+        count_label=event_count(ctx, count),
+        first=first,
+        last=last,
+        options=filter_options(ctx, entries),
+        pager=pager,
+        exports=_export_links(ctx, src) if exports else [],
+    ))
+    return doc
+
+
+def _overview_page(
+    ctx: ViewContext, src: str, parts: list[YearPart], count: int, exports: bool
+) -> PageDoc:
+    doc = PageDoc(src, ctx.t("timeline"), "timeline")
+    years: list[dict] = []
+    for part in parts:
+        if not years or years[-1]["year"] != part.year:
+            years.append({"year": part.year, "url": ctx.urls.link(src, part.src), "count": 0,
+                          "months": []})
+        item = years[-1]
+        item["count"] += len(part.entries)
+        for month in group_entries(ctx, part.entries)[0].months:
+            if item["months"] and item["months"][-1]["key"] == month.key:
+                item["months"][-1]["count"] += len(month.entries)
+                continue
+            item["months"].append({
+                "key": month.key,
+                "label": month.label,
+                "count": len(month.entries),
+                "url": ctx.urls.link(src, part.src, anchor=month.key),
+            })
+    for item in years:
+        item["count_label"] = event_count(ctx, item["count"])
+    doc.html(ctx.render(
+        "timeline_overview.html",
+        title=ctx.t("timeline"),
+        years=years,
+        count_label=event_count(ctx, count),
+        exports=_export_links(ctx, src) if exports else [],
+    ))
+    return doc
+
+
+def _part_link(ctx: ViewContext, src: str, parts: list[YearPart], position: int) -> dict | None:
+    if position < 0 or position >= len(parts):
+        return None
+    part = parts[position]
+    label = str(part.year) if part.number == 1 else ctx.t(
+        "year_part", year=part.year, part=part.number)
+    return {"url": ctx.urls.link(src, part.src), "label": label}
+
+
+def _export_links(ctx: ViewContext, src: str) -> list[dict]:
+    """Relative links from a timeline page to the exports at the site root."""
+    page_url = ctx.urls.url(src)
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    return [
+        {"name": name, "url": posixpath.relpath("/" + name, "/" + base),
+         "label": ctx.t("export_" + name.rsplit(".", 1)[1])}
+        for name in EXPORTS
+    ]
