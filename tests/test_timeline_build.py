@@ -122,3 +122,19 @@ def test_an_authored_export_file_is_kept(tmp_path):
     site = build_project(project)
     assert (site.site / "timeline.json").read_text() == "{\"mine\": true}\n"
     assert any("docs/timeline.json exists" in w for w in site.warnings)
+
+
+def test_topic_pages_show_their_slice_and_actor_pages_no_second_copy(example_site):
+    dossier = load_dossier(ROOT / "briefs", ROOT).dossier
+    topic = example_site.html("topics/reassurance-force/")
+    assert '<h2 id="timeline">Timeline' in topic
+    titles = [title for _, _, title in _events(topic)]
+    expected = sorted((e for b in dossier.briefs.values() if "reassurance-force" in b.topics
+                       for e in b.events), key=event_sort_key)
+    assert titles == [e.title for e in expected]
+    assert 'href="../../timeline/?topic=reassurance-force"' in topic
+    # the actors plugin lists an actor's events itself: the timeline adds no second copy
+    actor = example_site.html("actors/nato/")
+    assert '<h2 id="events">' in actor
+    assert '<h2 id="timeline">' not in actor
+    assert 'href="../actors/nato/"' in example_site.html("timeline/")
