@@ -164,4 +164,12 @@ def test_generated_page_does_not_replace_an_authored_one(tmp_path):
                            docs={"briefs/b00.md": "# Mine\n"})
     site = build_project(project)
     assert "<h1 id=\"mine\">Mine" in site.html("briefs/b00/")
-    assert any("docs/briefs/b00.md exists" in w for w in site.warnings)
+    assert any("docs/briefs/b00.md is published at briefs/b00/index.html" in w
+               for w in site.warnings)
+
+
+def test_authored_page_at_the_same_address_is_reported(tmp_path):
+    project = make_project(tmp_path, {**DOSSIER, **_briefs(1)}, docs={"briefs.md": "# Mine\n"})
+    site = build_project(project)
+    assert "<h1 id=\"mine\">Mine" in site.html("briefs/")
+    assert any("docs/briefs.md is published at briefs/index.html" in w for w in site.warnings)

@@ -138,19 +138,28 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         files.append(File.generated(config, path, content=content))
 
     def add_pages(self, files: Files, config: MkDocsConfig, docs: list[PageDoc]) -> None:
-        """Register generated pages; an authored page at the same path wins, with a warning."""
+        """Register generated pages; an authored page at the same address wins, with a warning.
+
+        Two sources can land on one address (``docs/timeline.md`` and a generated
+        ``timeline/index.md`` both become ``timeline/index.html``), so output paths are compared,
+        not only source paths.
+        """
+        authored = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         for doc in docs:
-            if files.get_file_from_path(doc.src_uri) is not None:
+            file = File.generated(
+                config, doc.src_uri, content=doc.markdown,
+                inclusion=InclusionLevel.INCLUDED if doc.in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+            clash = authored.get(file.dest_uri)
+            if clash is not None:
                 log.warning(
-                    "briefbook: docs/%s exists, so the generated page at that path is not "
-                    "added; rename or remove the file to get it back",
-                    doc.src_uri,
+                    "briefbook: docs/%s is published at %s, where Briefbook would put its "
+                    "generated page %s; the generated page is left out. Rename or move the file "
+                    "to get it back",
+                    clash, file.dest_uri, doc.src_uri,
                 )
                 continue
-            inclusion = InclusionLevel.INCLUDED if doc.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, doc.src_uri, content=doc.markdown, inclusion=inclusion)
-            )
+            files.append(file)
             self.pages[doc.src_uri] = doc
 
     @event_priority(50)

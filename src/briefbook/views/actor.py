@@ -56,7 +56,7 @@ def actor_pages(
             doc.html(ctx.render(
                 "actor_more.html",
                 text=ctx.t("events_shown", shown=len(shown), total=len(events)),
-                url=ctx.urls.section(src, "timeline"),
+                url=_filtered_timeline(ctx, src, actor.id),
                 label=ctx.t("see_timeline"),
             ))
     about = ctx.index.briefs_about(actor.id)
@@ -186,3 +186,9 @@ def question_rows(ctx: ViewContext, src: str, questions) -> list[dict]:
             "raised": ctx.brief_link(src, raised) if raised else None,
         })
     return rows
+
+
+def _filtered_timeline(ctx: ViewContext, src: str, actor_id: str) -> str | None:
+    """The timeline filtered to one actor (its filter reads ``?actor=`` from the address)."""
+    url = ctx.urls.section(src, "timeline")
+    return f"{url}?actor={actor_id}" if url else None
