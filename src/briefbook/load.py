@@ -21,6 +21,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 MAX_DEPTH = 32
 MAX_NODES = 20_000
+# A brief is a note, not an archive: past these sizes a file is reported, not read, so that a
+# pasted dump or a wrong file cannot stall a build.
+MAX_FILE_BYTES = 5_000_000
+MAX_FRONT_MATTER_CHARS = 1_000_000
+# Extensions of Markdown files that are not read (only ``.md`` is): named in a warning.
+MARKDOWN_LOOKALIKES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn"})
 
 Path_ = tuple[str | int, ...]
 
@@ -90,6 +96,17 @@ def discover(root: Path) -> Iterator[Path]:
             yield path
 
 
+def misnamed(root: Path) -> Iterator[Path]:
+    """Markdown files below ``root`` that :func:`discover` skips for their extension (``x.MD``,
+    ``x.markdown``), so that they can be named in a warning rather than lost silently."""
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).parts
+        if any(part.startswith(".") for part in rel):
+            continue
+        if path.suffix != ".md" and path.suffix.lower() in MARKDOWN_LOOKALIKES and path.is_file():
+            yield path
+
+
 def display_path(path: Path, base: Path) -> str:
     try:
         return path.relative_to(base).as_posix()
@@ -102,10 +119,31 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def oversized_file(path: Path, root: Path, base: Path, size: int) -> RawFile:
+    """A file too large to read, as a :class:`RawFile` that carries only that error."""
+    raw = RawFile(
+        path=path, display=display_path(path, base), kind=classify(root, path), digest=""
+    )
+    raw._problem(
+        1, 1,
+        f"the file is {_megabytes(size)}, more than the {_megabytes(MAX_FILE_BYTES)} a "
+        f"{raw.kind.value} may have; it is not read. Keep the note short and link to the "
+        "source instead of pasting it whole",
+        "too-large",
+    )
+    return raw
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
 def load_file(path: Path, root: Path, base: Path, data: bytes | None = None) -> RawFile:
     """Read one file into a :class:`RawFile`; problems are recorded on it, never raised."""
     if data is None:
         data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        return oversized_file(path, root, base, len(data))
     raw = RawFile(
         path=path,
         display=display_path(path, base),
@@ -120,6 +158,13 @@ def load_file(path: Path, root: Path, base: Path, data: bytes | None = None) -> 
 
 
 def _decode(raw: RawFile, data: bytes) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raw._problem(
+            1, 1,
+            "the file is UTF-16 text; save it as UTF-8 in your editor",
+            "encoding",
+        )
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -165,6 +210,15 @@ def _split(raw: RawFile, text: str) -> None:
     front = "\n".join(lines[1:index])
     raw.body = "\n".join(lines[index + 1 :])
     raw.body_line = index + 2
+    if len(front) > MAX_FRONT_MATTER_CHARS:
+        raw._problem(
+            2, 1,
+            f"the front-matter has {len(front):,} characters, more than the "
+            f"{MAX_FRONT_MATTER_CHARS:,} allowed; move long text into the body below the "
+            "closing '---'",
+            "too-large",
+        )
+        return
     _parse_yaml(raw, front, first_line=2)
 
 

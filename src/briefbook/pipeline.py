@@ -7,7 +7,16 @@ from pathlib import Path
 
 from .diagnostics import Diagnostics, Location
 from .index import Index, build_index
-from .load import RawFile, content_digest, discover, load_file
+from .load import (
+    MAX_FILE_BYTES,
+    RawFile,
+    content_digest,
+    discover,
+    display_path,
+    load_file,
+    misnamed,
+    oversized_file,
+)
 from .mention_index import MentionStat
 from .model import Dossier
 from .suggestions import unlisted_mentions
@@ -49,6 +58,10 @@ class DossierLoader:
         parsed = 0
         fresh: dict[Path, RawFile] = {}
         for path in discover(root):
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raws.append(oversized_file(path, root, base, size))
+                continue
             data = path.read_bytes()
             raw = self._cache.get(path)
             if raw is None or raw.digest != content_digest(data):
@@ -58,6 +71,13 @@ class DossierLoader:
             raws.append(raw)
         self._cache = fresh
         dossier, diags = validate(raws)
+        for path in misnamed(root):
+            diags.warning(
+                Location(display_path(path, base), 1, 1),
+                f"'{path.name}' is not read: only files ending in '.md' belong to the dossier; "
+                f"rename it to '{path.stem}.md'",
+                "not-read",
+            )
         names = tuple((a.id, a.names) for a in dossier.actors.values())
         if names != self._names:  # other names, other mentions: scan every brief again
             self._mention_cache = {}

@@ -45,6 +45,7 @@ NOTES_SHOWN = 20
 class BriefbookConfig(Config):
     briefs_dir = c.Type(str, default="briefs")
     page_size = c.Type(int, default=50)
+    sanitize = c.Type(bool, default=False)
     questions = c.Type(bool, default=True)
     questions_page_size = c.Type(int, default=100)
     positions = c.Type(bool, default=True)
@@ -96,7 +97,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             custom_dirs=[Path(custom_dir)] if custom_dir else [],
         )
         urls = SiteUrls(config.use_directory_urls, sections=self._sections(config))
-        self.context = ctx = ViewContext(self.result.dossier, self.result.index, urls, renderer)
+        self.context = ctx = ViewContext(
+            self.result.dossier, self.result.index, urls, renderer,
+            options={"sanitize": self.config.sanitize},
+        )
         if self.config.questions:
             ctx.question_pages = question_page_map(ctx, self.config.questions_page_size)
         css = resources.files("briefbook") / "assets" / "briefbook.css"

@@ -30,7 +30,7 @@ def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) 
         ),
         searchable=False,
     )
-    doc.md(brief.body)
+    doc.md(brief.body, sanitize=should_sanitize(ctx, brief))
     if brief.positions:
         doc.heading(ctx.t("positions"), level + 1)
         doc.html(ctx.render("positions.html", rows=position_rows(ctx, src, brief.positions)))
@@ -41,6 +41,13 @@ def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) 
         doc.heading(ctx.t("questions"), level + 1)
         doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief)))
     return doc
+
+
+def should_sanitize(ctx: ViewContext, brief: Brief) -> bool:
+    """The brief's own ``sanitize: true|false`` wins; otherwise the plugin's ``sanitize`` option."""
+    if brief.sanitize is not None:
+        return brief.sanitize
+    return bool(ctx.options.get("sanitize", False))
 
 
 def position_rows(ctx: ViewContext, src: str, positions, show_brief: bool = False) -> list[dict]:

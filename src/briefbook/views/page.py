@@ -9,6 +9,10 @@ Blocks that only repeat what other pages say (chips, lists of other briefs, the 
 actor that its briefs already hold) are marked ``searchable=False``: they are spliced in after
 the search index has read the page, which keeps search results to the page that owns a text and
 spares the indexer most of Briefbook's markup.
+
+User Markdown that must be sanitized (a brief's body pasted from the web) is written between two
+region markers; :func:`splice` passes the HTML rendered between them through
+:func:`briefbook.sanitize.sanitize_html`, and only that HTML.
 """
 
 from __future__ import annotations
@@ -21,8 +25,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..sanitize import sanitize_html
+
 _NONCE = secrets.token_hex(6)
 _PLACEHOLDER = re.compile(rf"(?:<p>)?<!--bb:{_NONCE}:(\d+)-->(?:</p>)?")
+_SANITIZE_START = f"<!--bb:{_NONCE}:sanitize-->"
+_SANITIZE_END = f"<!--bb:{_NONCE}:end-sanitize-->"
+# The region runs to its end marker or, when the body swallowed it (an unclosed HTML block),
+# to the end of the page: what is not proven safe is sanitized.
+_SANITIZE_REGION = re.compile(
+    rf"(?:<p>)?{_SANITIZE_START}(?:</p>)?(.*?)(?:(?:<p>)?{_SANITIZE_END}(?:</p>)?|\Z)", re.S
+)
 
 
 @dataclass
@@ -40,9 +53,16 @@ class PageDoc:
     meta: dict[str, Any] = field(default_factory=dict)
     unsearchable: set[int] = field(default_factory=set)
 
-    def md(self, text: str) -> PageDoc:
-        """Append Markdown (written by the user or by a view, already safe as Markdown)."""
-        self.markdown_parts.append(text)
+    def md(self, text: str, sanitize: bool = False) -> PageDoc:
+        """Append Markdown written by the user or by a view.
+
+        With ``sanitize``, the HTML that MkDocs renders from ``text`` is sanitized by
+        :func:`splice`: raw HTML in the text cannot run script.
+        """
+        if sanitize:
+            self.markdown_parts.extend((_SANITIZE_START, text, _SANITIZE_END))
+        else:
+            self.markdown_parts.append(text)
         return self
 
     def heading(self, text: str, level: int = 2) -> PageDoc:
@@ -93,13 +113,15 @@ class PageDoc:
 
 
 def splice(html: str, doc: PageDoc, searchable: bool | None = None) -> str:
-    """Put the view's HTML blocks back in place of their placeholders in the rendered page.
+    """Sanitize the regions marked for it, then put the view's HTML blocks back in place.
 
     ``searchable=True`` puts back only the blocks the search index may read (before it reads
     the page), ``False`` only the others (after), ``None`` all of them. A block whose placeholder
     did not survive rendering (for example swallowed by an unclosed code fence in a brief's
     body) is appended at the end rather than lost.
     """
+    if _SANITIZE_START in html:  # the first pass; markers do not survive it
+        html = _SANITIZE_REGION.sub(lambda match: sanitize_html(match.group(1)), html)
     wanted = {
         i for i in range(len(doc.blocks))
         if searchable is None or (i not in doc.unsearchable) == searchable
