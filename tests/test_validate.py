@@ -144,8 +144,10 @@ def test_affiliation_self_and_cycle(tmp_path):
         "briefs/actors/b.md": "---\nname: B\nkind: group\naffiliations: [a]\n---\n",
     })
     lines = diag_lines(result)
-    assert "briefs/actors/a.md:1:1: error: actor 'a' lists itself in 'affiliations'" in lines
-    assert any("affiliations form a cycle: a → b → a" in line for line in lines)
+    assert "briefs/actors/a.md:4:16: error: actor 'a' lists itself in 'affiliations'; remove it" \
+        in lines
+    assert any(line.startswith("briefs/actors/a.md:4:19: error: affiliations form a cycle: "
+                               "a → b → a") for line in lines)
 
 
 def test_shared_alias_is_reported_on_both_actors(tmp_path):

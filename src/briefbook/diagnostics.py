@@ -128,3 +128,8 @@ def did_you_mean(
     pool = list(candidates)
     close = difflib.get_close_matches(word.lower(), pool, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def printable(text: str) -> str:
+    """``text`` with invisible characters shown as escapes (a tab as ``\\t``), for messages."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)

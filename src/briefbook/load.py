@@ -23,7 +23,7 @@ MAX_DEPTH = 32
 MAX_NODES = 20_000
 # A brief is a note, not an archive: past these sizes a file is reported, not read, so that a
 # pasted dump or a wrong file cannot stall a build.
-MAX_FILE_BYTES = 5_000_000
+MAX_FILE_BYTES = 2_000_000
 MAX_FRONT_MATTER_CHARS = 1_000_000
 # Extensions of Markdown files that are not read (only ``.md`` is): named in a warning.
 MARKDOWN_LOOKALIKES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn"})
@@ -230,18 +230,13 @@ def _parse_yaml(raw: RawFile, front: str, first_line: int) -> None:
         line = first_line + (mark.line if mark else 0)
         col = (mark.column + 1) if mark else 1
         problem = exc.problem or "invalid YAML"
-        hint = ""
-        lines = front.split("\n")
-        bad_line = lines[mark.line][: mark.column + 1] if mark and mark.line < len(lines) else ""
-        if "\t" in bad_line or "tab" in problem:
-            hint = "; indent with spaces, not tabs"
-        elif "mapping values are not allowed" in problem:
-            hint = "; a value containing ': ' must be quoted"
-        elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-            hint = "; check the indentation and quoting of this line and the one above"
+        hint = _yaml_hint(exc, front, first_line)
         raw._problem(line, col, f"YAML syntax error in front-matter: {problem}{hint}", "yaml")
         return
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reports marks for all errors
+    except yaml.reader.ReaderError:
+        _unacceptable_character(raw, front, first_line)
+        return
+    except yaml.YAMLError as exc:  # pragma: no cover - every other error carries a mark
         raw._problem(first_line, 1, f"YAML error in front-matter: {exc}", "yaml")
         return
     if node is None:
@@ -262,6 +257,45 @@ def _parse_yaml(raw: RawFile, front: str, first_line: int) -> None:
     if converter.too_big:
         return
     raw.data = value
+
+
+def _yaml_hint(exc: yaml.MarkedYAMLError, front: str, first_line: int) -> str:
+    """What to do about a YAML syntax error, for the mistakes analysts actually make."""
+    problem = exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    lines = front.split("\n")
+    bad_line = lines[mark.line][: mark.column + 1] if mark and mark.line < len(lines) else ""
+    opened = exc.context_mark
+    if "\t" in bad_line or "tab" in problem:
+        return "; indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "; a value containing ': ' must be quoted"
+    if opened and ("expected ',' or ']'" in problem or "expected ',' or '}'" in problem):
+        bracket = "[" if "]" in problem else "{"
+        return (f"; the '{bracket}' opened on line {first_line + opened.line} is not closed "
+                "(or a value in it needs quotes)")
+    if "found unexpected end of stream" in problem and "quoted" in (exc.context or ""):
+        where = f" on line {first_line + opened.line}" if opened else ""
+        return f"; a quote opened{where} is never closed"
+    if any(text in problem for text in
+           ("could not find expected ':'", "expected <block end>", "did not find expected key")):
+        return "; check the indentation and quoting of this line and the one above"
+    return ""
+
+
+def _unacceptable_character(raw: RawFile, front: str, first_line: int) -> None:
+    """Report the first character YAML refuses (a control character pasted in invisibly)."""
+    match = yaml.reader.Reader.NON_PRINTABLE.search(front)
+    offset = match.start() if match else 0
+    line = front.count("\n", 0, offset)
+    col = offset - (front.rfind("\n", 0, offset) + 1) + 1
+    code = f"U+{ord(match.group()):04X}" if match else "a character"
+    raw._problem(
+        first_line + line, col,
+        f"the front-matter contains the invisible control character {code}, which YAML does "
+        "not allow; delete it (retype the text around it if you cannot see it)",
+        "yaml",
+    )
 
 
 class _Converter:

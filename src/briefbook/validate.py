@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import DateError, FuzzyDate
-from .diagnostics import Diagnostics, Location, did_you_mean
+from .diagnostics import Diagnostics, Location, did_you_mean, printable
 from .load import FileKind, RawFile
 from .model import (
     Actor,
@@ -234,10 +234,11 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
 
     dossier = Dossier()
     seen_ids: dict[tuple[FileKind, str], RawFile] = {}
+    affiliation_locs: dict[str, dict[str, Location]] = {}
 
     for raw in by_kind[FileKind.ACTOR]:
         if _claim_id(raw, raw.stem, seen_ids, diags) and raw.data is not None:
-            actor = _actor(raw, diags)
+            actor = _actor(raw, diags, affiliation_locs)
             if actor:
                 dossier.actors[actor.id] = actor
     for raw in by_kind[FileKind.TOPIC]:
@@ -250,7 +251,7 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
     topic_refs = _Refs(
         "topic", dossier.topics, {t.title.casefold(): t.id for t in dossier.topics.values()}
     )
-    _check_actors(dossier, actor_refs, diags)
+    _check_actors(dossier, actor_refs, diags, affiliation_locs)
 
     briefs: list[Brief] = []
     for raw in by_kind[FileKind.BRIEF]:
@@ -306,7 +307,9 @@ def _actor_names(actors: Iterable[Actor]) -> dict[str, str]:
     return names
 
 
-def _actor(raw: RawFile, diags: Diagnostics) -> Actor | None:
+def _actor(
+    raw: RawFile, diags: Diagnostics, affiliation_locs: dict[str, dict[str, Location]]
+) -> Actor | None:
     r = _Reader(raw, diags, raw.data or {})
     r.check_fields(ACTOR_FIELDS)
     name = r.text("name", required=True)
@@ -332,6 +335,8 @@ def _actor(raw: RawFile, diags: Diagnostics) -> Actor | None:
                       "code such as FR", "bad-country")
     if not name or kind is None:
         return None
+    affiliations = r.text_list("affiliations")
+    affiliation_locs[raw.stem] = {aff: loc for aff, loc in reversed(affiliations)}
     return Actor(
         id=raw.stem,
         name=name,
@@ -341,7 +346,7 @@ def _actor(raw: RawFile, diags: Diagnostics) -> Actor | None:
         aliases=aliases,
         role=r.text("role") or "",
         country=country.upper(),
-        affiliations=tuple(a for a, _ in r.text_list("affiliations")),
+        affiliations=tuple(a for a, _ in affiliations),
         external_ids=external,
     )
 
@@ -361,18 +366,26 @@ def _topic(raw: RawFile, diags: Diagnostics) -> Topic | None:
     )
 
 
-def _check_actors(dossier: Dossier, refs: _Refs, diags: Diagnostics) -> None:
+def _check_actors(
+    dossier: Dossier,
+    refs: _Refs,
+    diags: Diagnostics,
+    affiliation_locs: dict[str, dict[str, Location]],
+) -> None:
     """Affiliations exist and form no cycle; no name or alias belongs to two actors."""
     raws = {a.id: a for a in dossier.actors.values()}
     for actor in raws.values():
-        loc = actor.location
+        locs = affiliation_locs.get(actor.id, {})
         valid = []
         for aff in actor.affiliations:
+            loc = locs.get(aff, actor.location)
             if aff == actor.id:
-                diags.error(loc, f"actor '{actor.id}' lists itself in 'affiliations'", "self-ref")
+                diags.error(loc, f"actor '{actor.id}' lists itself in 'affiliations'; remove it",
+                            "self-ref")
             elif aff not in refs.ids:
                 hint = did_you_mean(aff, refs.ids, refs.names)
-                diags.error(loc, f"unknown actor '{aff}' in 'affiliations'{hint}", "unknown-actor")
+                diags.error(loc, f"unknown actor '{aff}' in 'affiliations'{hint}; ids are file "
+                            "names under actors/", "unknown-actor")
             else:
                 valid.append(aff)
         actor.affiliations = tuple(valid)
@@ -380,7 +393,7 @@ def _check_actors(dossier: Dossier, refs: _Refs, diags: Diagnostics) -> None:
         cycle = _find_cycle(actor.id, raws)
         if cycle and cycle[0] == min(cycle[:-1]):
             diags.error(
-                actor.location,
+                affiliation_locs.get(actor.id, {}).get(cycle[1], actor.location),
                 "affiliations form a cycle: " + " → ".join(cycle) + "; an actor cannot be, "
                 "through others, a member of itself",
                 "cycle",
@@ -484,7 +497,7 @@ def _source(r: _Reader) -> Source:
     if url and not is_safe_url(url):
         s.diags.error(
             s.loc("url"),
-            f"'source.url' must be an http(s) address, found '{url[:60]}'",
+            f"'source.url' must be an http(s) address, found '{printable(url[:60])}'",
             "unsafe-url",
         )
         url = ""
