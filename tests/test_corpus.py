@@ -15,6 +15,8 @@ To add a case, add a folder; ``expected.yml`` is read as is, never regenerated b
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,17 @@ def test_long_body_under_the_limit_is_accepted(tmp_path):
     result = load_dossier(project / "briefs", project)
     assert list(result.diagnostics) == []
     assert result.dossier.briefs["long"].body.count("Paragraph") == 20_000
+
+
+@pytest.mark.parametrize("case", ["file-not-utf8", "yaml-control-character", "file-utf16"])
+def test_corpus_case_on_the_command_line(case, tmp_path):
+    """``mkdocs build`` exits 1 with the diagnostics and without a traceback."""
+    project = _project(tmp_path, case)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True,
+        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    for line in expected(case)["diagnostics"]:
+        assert line in proc.stderr
