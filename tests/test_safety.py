@@ -1,0 +1,41 @@
+"""Ids are slugs, so that no id (file name, ``slug:``, reference, question id) leaves its folder;
+only http(s) and relative URLs reach a page."""
+
+import pytest
+
+from briefbook.safety import is_safe_url, is_slug, slugify
+
+
+@pytest.mark.parametrize("value", [
+    "..", ".", "../x", "x/..", "a/b", "/etc/passwd", "a\\b", "..\\x", "%2e%2e", "x%2fy", "",
+    "-x", "x-", "a--b", "Nato", "nаto",  # the second 'а' is Cyrillic
+    "x.md", "a b", "a\x00b", "a" * 121, "~x", "index.html",
+])
+def test_unsafe_ids_are_not_slugs(value):
+    assert not is_slug(value)
+
+
+@pytest.mark.parametrize("value", ["nato", "un-security-council", "2025", "a1-b2", "a" * 120])
+def test_slugs(value):
+    assert is_slug(value)
+
+
+@pytest.mark.parametrize("text", ["../../etc/passwd", "..", "/", "Ça va?", "\x00", "a/../b"])
+def test_slugify_always_gives_a_slug(text):
+    assert is_slug(slugify(text))
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "java\nscript:x",
+    "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd",
+    "\\\\evil\\share", "https://", "http:evil",
+])
+def test_unsafe_urls(url):
+    assert not is_safe_url(url)
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/a?b=1&c=2", "http://example.org", "../briefs/x/", "page.html#a",
+])
+def test_safe_urls(url):
+    assert is_safe_url(url)
