@@ -40,6 +40,7 @@ ACTORS = {
     "actors/france.md": "---\nname: France\nkind: state\naffiliations: [nato]\n---\n",
     "topics/force.md": "---\ntitle: Reassurance force\n---\n",
 }
+RENDERER = Renderer()  # templates compiled once for every example
 FAST = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=10, deadline=None,
@@ -95,7 +96,7 @@ def run_pipeline(files: dict[str, bytes]) -> None:
     raws = [load_file(BASE / "briefs" / rel, ROOT, BASE, data) for rel, data in files.items()]
     dossier, diags = validate(raws)
     index = build_index(dossier)
-    ctx = ViewContext(dossier, index, SiteUrls(), Renderer(), options={"sanitize": True})
+    ctx = ViewContext(dossier, index, SiteUrls(), RENDERER, options={"sanitize": True})
     docs = briefs_index_pages(ctx, 2)
     docs += [brief_page(ctx, brief) for brief in dossier.briefs.values()]
     for doc in docs:
