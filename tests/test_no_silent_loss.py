@@ -27,7 +27,7 @@ def dossier_files(root: Path) -> list[Path]:
 
 def test_example_dossier_every_file_is_a_page(example_site):
     result = load_dossier(ROOT / "briefs", ROOT)
-    assert list(result.diagnostics) == []
+    assert result.diagnostics.errors == []
     files = dossier_files(ROOT / "briefs")
     assert sorted(discover(ROOT / "briefs")) == sorted(files)
     by_path = {b.location.path: b.id for b in result.dossier.briefs.values()}
