@@ -304,7 +304,9 @@ config.plugins.on_startup(command="build", dirty=False)
 build(config)
 config.plugins.on_shutdown()
 wall = time.perf_counter() - start
-print(json.dumps({"wall": wall, "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+                  "maxrss_kb": usage.ru_maxrss}))
 """
 
 _SERVE_RUNNER = """
@@ -402,8 +404,8 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
             result = run_build(project, root / f"site-{kind}")
             runs[kind].append(result)
             print(
-                f"  run {i + 1} {kind:9s} {result['wall']:7.1f} s "
-                f"{result['maxrss_kb'] / 1024:7.0f} MB",
+                f"  run {i + 1} {kind:9s} {result['wall']:7.1f} s wall "
+                f"{result['cpu']:7.1f} s CPU {result['maxrss_kb'] / 1024:7.0f} MB",
                 flush=True,
             )
     stats = {k: site_stats(root / f"site-{k}") for k in runs}
@@ -414,6 +416,8 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
         "actors": n_actors,
         "baseline_s": statistics.median(r["wall"] for r in runs["baseline"]),
         "briefbook_s": statistics.median(r["wall"] for r in runs["briefbook"]),
+        "baseline_cpu": statistics.median(r["cpu"] for r in runs["baseline"]),
+        "briefbook_cpu": statistics.median(r["cpu"] for r in runs["briefbook"]),
         "baseline_mb": max(r["maxrss_kb"] for r in runs["baseline"]) / 1024,
         "briefbook_mb": max(r["maxrss_kb"] for r in runs["briefbook"]) / 1024,
         "stats": stats,
@@ -424,17 +428,19 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
 
 def report(results: list[dict]) -> str:
     head = (
-        "| briefs / actors | plain Material (s) | Briefbook (s) | ratio b/a | peak MB (a / b) "
+        "| briefs / actors | plain Material (s) | Briefbook (s) | ratio b/a | CPU ratio "
+        "| peak MB (a / b) "
         "| pages (a / b) | output MB (b) | largest page (b) | check (s) | serve rebuild (s), "
         "files parsed |"
     )
-    rows = [head, "|" + "---|" * 10]
+    rows = [head, "|" + "---|" * 11]
     for r in results:
         s = r["stats"]
         check = f"{r['check_s']:.2f}" if r["check_s"] is not None else "n/a"
         rows.append(
             f"| {r['briefs']:,} / {r['actors']:,} | {r['baseline_s']:.1f} | {r['briefbook_s']:.1f} "
             f"| {r['briefbook_s'] / r['baseline_s']:.2f} "
+            f"| {r['briefbook_cpu'] / r['baseline_cpu']:.2f} "
             f"| {r['baseline_mb']:.0f} / {r['briefbook_mb']:.0f} "
             f"| {s['baseline']['pages']:,} / {s['briefbook']['pages']:,} "
             f"| {s['briefbook']['bytes'] / 2**20:.0f} "

@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
+from . import markup
 from .dates import FuzzyDate, format_date, format_range
 from .i18n import Translator
 from .safety import is_safe_url
@@ -33,6 +34,13 @@ class Renderer:
             auto_reload=False,  # templates do not change during a build; skip mtime checks
         )
         self.env.globals["t"] = self.t
+        self.env.globals.update(
+            chip=markup.chip,
+            chips=markup.chips,
+            link=markup.link,
+            stance=markup.labelled("stance", self.t),
+            status=markup.labelled("status", self.t),
+        )
         self.env.globals["tn"] = self.t.count
         self.env.filters["date"] = self.format_date
         self.env.filters["daterange"] = self.format_range

@@ -26,7 +26,8 @@ def load_schema() -> dict[str, Any]:
 
 def dossier_json(ctx: ViewContext, site_url: str = "") -> str:
     """The export as JSON text (UTF-8, stable key order, one trailing newline)."""
-    return json.dumps(dossier_data(ctx, site_url), ensure_ascii=False, indent=1) + "\n"
+    data = dossier_data(ctx, site_url)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def dossier_data(ctx: ViewContext, site_url: str = "") -> dict[str, Any]:

@@ -70,7 +70,7 @@ def timeline_json(
         })
     document = {"version": JSON_VERSION, "language": language, "count": len(events),
                 "events": events}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def build_timestamp(dossier: Dossier, environ: Mapping[str, str]) -> _dt.datetime:

@@ -54,7 +54,7 @@ class BriefbookConfig(Config):
     topic_briefs_limit = c.Type(int, default=100)
     overview = c.Type(bool, default=True)
     print_book = c.Type(bool, default=True)
-    print_max_briefs = c.Type(int, default=200)
+    print_max_briefs = c.Type(int, default=50)
     export = c.Type(bool, default=True)
 
 

@@ -125,7 +125,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 doc.heading(ctx.t("timeline"))
                 doc.html(timeline_slice(
                     ctx, entries, doc.src_uri, self.config.slice_limit, kind, object_id
-                ))
+                ), searchable=False)
 
 
 def _events_only(entries: list[TimelineEntry]) -> list[TimelineEntry]:

@@ -39,7 +39,9 @@ def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) 
         doc.html(ctx.render("events.html", rows=event_rows(ctx, src, brief.events)))
     if brief.questions:
         doc.heading(ctx.t("questions"), level + 1)
-        doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief)))
+        # the questions register is where a question is searched for
+        doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief)),
+                 searchable=False)
     return doc
 
 

@@ -281,7 +281,7 @@ def _entries_page(
         options=filter_options(ctx, entries),
         pager=pager,
         exports=_export_links(ctx, src) if exports else [],
-    ))
+    ), searchable=False)  # each event is searchable on the page of the brief it comes from
     return doc
 
 
@@ -314,7 +314,7 @@ def _overview_page(
         years=years,
         count_label=event_count(ctx, count),
         exports=_export_links(ctx, src) if exports else [],
-    ))
+    ), searchable=False)
     return doc
 
 

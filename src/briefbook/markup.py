@@ -1,0 +1,52 @@
+"""Small pieces of HTML used on every generated page (chips, stance and status labels, links).
+
+They are plain Python rather than Jinja macros: a large dossier renders hundreds of thousands
+of them, and a macro call costs several times more than this. Every value is escaped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+
+def chip(c: Any) -> Markup:
+    """A Material tag: a link when the chip has a URL, a plain label otherwise."""
+    title = f' title="{escape(c.title)}"' if c.title else ""
+    kind = escape(c.kind)
+    if c.url:
+        return Markup(
+            f'<a class="md-tag bb-chip bb-chip--{kind}" href="{escape(c.url)}"{title}>'
+            f"{escape(c.label)}</a>"
+        )
+    return Markup(f'<span class="md-tag bb-chip bb-chip--{kind}"{title}>{escape(c.label)}</span>')
+
+
+def chips(items: Iterable[Any], label: str = "") -> Markup:
+    """A row of chips; nothing when there are none."""
+    inner = "".join(chip(c) for c in items)
+    if not inner:
+        return Markup("")
+    aria = f' aria-label="{escape(label)}"' if label else ""
+    return Markup(f'<span class="md-tags bb-chips"{aria}>{inner}</span>')
+
+
+def link(c: Any) -> Markup:
+    """A link to a chip's page, or its label alone when the page is not built."""
+    if c.url:
+        return Markup(f'<a href="{escape(c.url)}">{escape(c.label)}</a>')
+    return escape(c.label)
+
+
+def labelled(css: str, translate: Callable[[str], str]) -> Callable[[Any], Markup]:
+    """A renderer for an enum value as a coloured label with its translated text."""
+
+    def render(value: Any) -> Markup:
+        name = escape(value.value)
+        return Markup(
+            f'<span class="bb-{css} bb-{css}--{name}">{escape(translate(value.value))}</span>'
+        )
+
+    return render
