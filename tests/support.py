@@ -15,6 +15,8 @@ from briefbook.load import FileKind, RawFile, load_file
 from briefbook.pipeline import LoadResult, load_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Where the ``subpath_site`` fixture's build is published: a GitHub Pages project site's shape.
+SUBPATH_SITE_URL = "https://example.org/dossier/"
 
 BASE_MKDOCS = """\
 site_name: Test dossier
@@ -128,6 +130,6 @@ def copy_example(tmp_path: Path) -> Path:
 
 
 __all__ = [
-    "ROOT", "BuiltSite", "FileKind", "build_project", "copy_example", "load_text", "load_tree",
-    "make_project", "write_files",
+    "ROOT", "SUBPATH_SITE_URL", "BuiltSite", "FileKind", "build_project", "copy_example",
+    "load_text", "load_tree", "make_project", "write_files",
 ]
