@@ -1,0 +1,82 @@
+"""Link integrity of the built example, and of the link checker itself."""
+
+from __future__ import annotations
+
+from linkcheck import check_site
+from support import SUBPATH_SITE_URL, write_files
+
+#: The only links off the site in the example: Material's "Made with" footer.
+EXPECTED_EXTERNAL_LINKS = {"https://squidfunk.github.io/mkdocs-material/"}
+
+
+def test_every_internal_link_anchor_and_asset_of_the_example_resolves(example_site):
+    report = check_site(example_site.site)
+    assert report.broken == [], report.describe()
+    assert report.unsafe == []
+    assert report.pages >= 9
+    assert report.checked > 100
+
+
+def test_the_example_loads_nothing_from_other_hosts(example_site, subpath_site):
+    for site, site_url in ((example_site, ""), (subpath_site, SUBPATH_SITE_URL)):
+        report = check_site(site.site, site_url)
+        assert report.external_resources == [], report.describe()
+        assert report.external_links == EXPECTED_EXTERNAL_LINKS
+
+
+def test_every_link_resolves_in_the_sub_path_build(subpath_site):
+    report = check_site(subpath_site.site, site_url=SUBPATH_SITE_URL)
+    assert report.broken == [], report.describe()
+    assert report.checked > 100
+
+
+PAGE = "<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def _site(tmp_path, pages: dict[str, str]):
+    write_files(tmp_path, {path: PAGE.format(head="", body=body) for path, body in pages.items()})
+    (tmp_path / "assets").mkdir(exist_ok=True)
+    (tmp_path / "assets/site.css").write_text("body{}")
+    return tmp_path
+
+
+def test_checker_accepts_good_links(tmp_path):
+    site = _site(tmp_path, {
+        "index.html": '<h1 id="top">Home</h1><a href="a/">A</a><a href="a/#x">A x</a>'
+                      '<a href="#top">top</a><a href="a/?actor=nato">filtered</a>'
+                      '<link rel="stylesheet" href="assets/site.css"><a href="mailto:x@y.z">m</a>',
+        "a/index.html": '<p id="x">x</p><a href="../">home</a><a href="../b/c.html#y">c</a>'
+                        '<a href="/dossier/a/">self</a><img src="../assets/site.css">'
+                        '<a href="https://example.org/dossier/#top">absolute</a>',
+        "b/c.html": '<a name="y"></a><a href="https://elsewhere.org/">out</a>',
+    })
+    report = check_site(site, site_url="https://example.org/dossier/")
+    assert report.broken == [], report.describe()
+    assert report.checked == 10
+    assert report.external_links == {"https://elsewhere.org/"}
+    assert report.external_resources == []
+
+
+def test_checker_reports_each_broken_link_with_its_page_and_reason(tmp_path):
+    site = _site(tmp_path, {
+        "index.html": '<a href="missing/">gone</a><a href="a/#nope">bad anchor</a>'
+                      '<a href="#nowhere">bad local anchor</a><a href="../../up/">above</a>'
+                      '<a href="/elsewhere/x/">outside the sub-path</a>'
+                      '<script src="https://cdn.example.com/x.js"></script>'
+                      '<link rel="stylesheet" href="//fonts.example.com/f.css">'
+                      '<a href="javascript:alert(1)">js</a>',
+        "a/index.html": '<img src="missing.png">',
+    })
+    report = check_site(site, site_url="https://example.org/dossier/")
+    assert [str(b) for b in report.broken] == [
+        "a/index.html: <img src=\"missing.png\">: no file for 'a/missing.png' in the site",
+        "index.html: <a href=\"missing/\">: no file for 'missing/' in the site",
+        "index.html: <a href=\"a/#nope\">: no id 'nope' in a/index.html",
+        "index.html: <a href=\"#nowhere\">: no id 'nowhere' in index.html",
+        "index.html: <a href=\"../../up/\">: goes above the site's root",
+        "index.html: <a href=\"/elsewhere/x/\">: outside the site's path /dossier/",
+    ]
+    assert [r.url for r in report.external_resources] == [
+        "https://cdn.example.com/x.js", "//fonts.example.com/f.css",
+    ]
+    assert [r.url for r in report.unsafe] == ["javascript:alert(1)"]
