@@ -1,16 +1,51 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs on a fresh Debian machine, then run the whole suite.
 # Usage: bash scripts/test.sh [pytest args...]
+#
+# The browser tests drive a Chromium-family browser with Playwright: BRIEFBOOK_CHROMIUM names
+# the executable (CI sets Google Chrome's); otherwise the first working one of chromium,
+# google-chrome and chromium-browser is used, and Debian's chromium is installed when none works.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "== installing Debian's chromium for the browser tests"
+# A browser "works" when it runs and is not Ubuntu's stub that asks for the chromium snap
+# (a snap-confined browser cannot be driven with a temporary profile).
+browser_works() {
+  local path
+  path="$(readlink -f "$1" 2>/dev/null)" || return 1
+  [ -x "$path" ] || return 1
+  case "$path" in /snap/*) return 1 ;; esac
+  if head -c 4096 "$path" 2>/dev/null | grep -aq "/snap/"; then return 1; fi
+  timeout 60 "$path" --headless --no-sandbox --disable-gpu --version >/dev/null 2>&1
+}
+
+find_browser() {
+  local name path
+  for name in chromium google-chrome google-chrome-stable chromium-browser; do
+    path="$(command -v "$name" 2>/dev/null)" || continue
+    if browser_works "$path"; then echo "$path"; return 0; fi
+  done
+  return 1
+}
+
+if [ -n "${BRIEFBOOK_CHROMIUM:-}" ]; then
+  if ! browser_works "$BRIEFBOOK_CHROMIUM"; then
+    echo "BRIEFBOOK_CHROMIUM=$BRIEFBOOK_CHROMIUM does not run as a browser" >&2
+    exit 1
+  fi
+elif ! BRIEFBOOK_CHROMIUM="$(find_browser)"; then
+  echo "== installing Debian's chromium (and fonts) for the browser tests"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null
+  if ! BRIEFBOOK_CHROMIUM="$(find_browser)"; then
+    echo "no working Chromium or Chrome found: set BRIEFBOOK_CHROMIUM to one" >&2
+    exit 1
+  fi
 fi
+export BRIEFBOOK_CHROMIUM
+echo "== browser for the browser tests: $BRIEFBOOK_CHROMIUM"
 
 if [ ! -x .venv/bin/python ]; then
   echo "== creating .venv"
