@@ -41,7 +41,8 @@ class Tab:
             self.failures.append(f"{response.status} {response.url}")
 
     def on_failed(self, request: Request) -> None:
-        self.failures.append(f"failed ({request.failure}) {request.url}")
+        if request.failure != "net::ERR_ABORTED":  # cancelled by leaving the page: no fault
+            self.failures.append(f"failed ({request.failure}) {request.url}")
 
 
 def site_has(site: BuiltSite, section: str) -> bool:
@@ -50,10 +51,14 @@ def site_has(site: BuiltSite, section: str) -> bool:
 
 
 def search(tab: Tab, query: str) -> list[str]:
-    """Type ``query`` into Material's search box; the URLs of the results (waits for some)."""
+    """Type ``query`` into Material's search box; the URLs of the results (waits for some).
+
+    The query is put in whole before a key is pressed, so results for a part of it never show.
+    """
     box = tab.page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially(query, delay=30)
+    box.fill(query)
+    box.press("End")
     results = tab.page.locator(".md-search-result__item a.md-search-result__link")
     results.first.wait_for(state="visible")
-    return [link.get_attribute("href") or "" for link in results.all()]
+    return results.evaluate_all("links => links.map(link => link.href)")

@@ -17,13 +17,15 @@ from pathlib import Path
 
 import pytest
 from browsing import Tab
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 from sitehttp import serve
 from support import ROOT, BuiltSite
 
 CHROMIUM = os.environ.get("BRIEFBOOK_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = ROOT / "test-artifacts"
+
+expect.set_options(timeout=10_000)  # a busy CI machine may take more than the default 5 s
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.browser
 
 BRIEF_WITH_ACTORS = "nato-role-in-reassurance-force"
 FRENCH_BRIEF = "version-francaise-note-de-lecture"
+#: An event on the timeline page (brief pages list theirs as ``.bb-event``).
+TIMELINE_EVENT = "article :is(.bb-event, .bb-tl-event)"
 
 
 def _settled(tab: Tab) -> None:
@@ -105,18 +107,23 @@ def test_timeline_filter_by_actor(tab: Tab, example_site):
     if not site_has(example_site, "timeline"):
         pytest.skip("the example site has no timeline/ page yet (briefbook/timeline plugin)")
     tab.open("/timeline/")
-    events = tab.page.locator("article .bb-event:visible")
+    events = tab.page.locator(f"{TIMELINE_EVENT}:visible")
     events.first.wait_for(state="visible")
     everything = events.count()
     tab.shot("timeline")
 
     tab.open("/timeline/?actor=nato")
-    expect(tab.page.locator("article")).to_contain_text("NATO")
-    events.first.wait_for(state="visible")
+    expect(tab.page.locator("[name=actor]")).to_have_value("nato")  # the filter shows it
+    tab.page.wait_for_function(
+        "([selector, everything]) => [...document.querySelectorAll(selector)]"
+        ".filter(e => e.checkVisibility()).length < everything",
+        arg=[TIMELINE_EVENT, everything],
+    )
     filtered = events.count()
     assert 0 < filtered < everything
-    for text in events.all_inner_texts():
-        assert "NATO" in text
+    for event in events.all():
+        involved = (event.get_attribute("data-actors") or "") + event.inner_text()
+        assert "nato" in involved or "NATO" in involved, event.inner_text()
     tab.shot("timeline-nato")
     _settled(tab)
 
@@ -130,8 +137,7 @@ def test_dark_mode_toggle_switches_to_slate_and_stays(tab: Tab):
 
     tab.page.locator("label.md-header__button[for^='__palette']:visible").click()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    tab.page.wait_for_timeout(300)  # Material fades the colours in
-    dark = _background_lightness(tab)
+    dark = _background_lightness(tab, below=0.3)
     assert dark < 0.3 < light, (light, dark)
     tab.shot("dark")
 
@@ -142,14 +148,23 @@ def test_dark_mode_toggle_switches_to_slate_and_stays(tab: Tab):
     _settled(tab)
 
 
-def _background_lightness(tab: Tab) -> float:
-    """The lightness (0 black … 1 white) of the page's background as the browser paints it."""
-    rgb = tab.page.evaluate(
-        "getComputedStyle(document.querySelector('.md-main')).backgroundColor"
-        " + '|' + getComputedStyle(document.body).backgroundColor"
-    )
-    for colour in rgb.split("|"):
-        channels = [float(x) for x in re.findall(r"[\d.]+", colour)[:4]]
-        if len(channels) == 3 or (len(channels) == 4 and channels[3] > 0):
-            return sum(channels[:3]) / (3 * 255)
-    raise AssertionError(f"no painted background: {rgb}")
+LIGHTNESS = """() => {
+    for (const element of [document.querySelector('.md-main'), document.body]) {
+        const channels = getComputedStyle(element).backgroundColor.match(/[\\d.]+/g).map(Number);
+        if (channels.length === 3 || channels[3] > 0)
+            return (channels[0] + channels[1] + channels[2]) / (3 * 255);
+    }
+    return null;
+}"""
+
+
+def _background_lightness(tab: Tab, below: float | None = None) -> float:
+    """The lightness (0 black … 1 white) of the page's background as the browser paints it.
+
+    With ``below``, first wait until it is below that (Material fades colours in).
+    """
+    if below is not None:
+        tab.page.wait_for_function(f"() => ({LIGHTNESS})() < {below}")
+    lightness = tab.page.evaluate(LIGHTNESS)
+    assert lightness is not None, "no painted background"
+    return lightness
