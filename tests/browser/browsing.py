@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,14 +52,26 @@ def site_has(site: BuiltSite, section: str) -> bool:
 
 
 def search(tab: Tab, query: str) -> list[str]:
-    """Type ``query`` into Material's search box; the URLs of the results (waits for some).
+    """Type ``query`` into Material's search box; the URLs of all results (waits for some).
 
     The query is put in whole before a key is pressed, so results for a part of it never show.
+    Material renders results ten documents at a time as the list scrolls: scroll until every
+    matching document the list announces is there.
     """
-    box = tab.page.locator("input.md-search__input")
+    page = tab.page
+    box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
     box.press("End")
-    results = tab.page.locator(".md-search-result__item a.md-search-result__link")
-    results.first.wait_for(state="visible")
-    return results.evaluate_all("links => links.map(link => link.href)")
+    documents = page.locator(".md-search-result__list > .md-search-result__item")
+    documents.first.wait_for(state="visible")
+    meta = page.locator(".md-search-result__meta").inner_text()
+    announced = int(match.group()) if (match := re.search(r"\d+", meta)) else 1
+    while (shown := documents.count()) < announced:
+        page.locator(".md-search__scrollwrap").evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_function(
+            "([selector, shown]) => document.querySelectorAll(selector).length > shown",
+            arg=[".md-search-result__list > .md-search-result__item", shown],
+        )
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    return links.evaluate_all("links => links.map(link => link.href)")
