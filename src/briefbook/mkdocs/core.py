@@ -28,7 +28,7 @@ from ..render import Renderer
 from ..views.brief import brief_page
 from ..views.briefs_index import briefs_index_pages
 from ..views.context import ViewContext
-from ..views.overview import MARKER_LINE, overview_doc
+from ..views.overview import find_marker, overview_doc
 from ..views.page import PageDoc, splice
 from ..views.positions import positions_pages
 from ..views.print_book import print_book_page
@@ -179,7 +179,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             return doc.body
         if not self.config.overview or self.context is None:
             return markdown
-        match = MARKER_LINE.search(markdown)
+        match = find_marker(markdown)
         if match is None:
             return markdown
         doc = overview_doc(self.context, src, exports=self.config.export)

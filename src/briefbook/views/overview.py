@@ -16,6 +16,25 @@ from .questions import ordered_questions
 
 OVERVIEW_MARKER = "<!-- briefbook:overview -->"
 MARKER_LINE = re.compile(r"^[ \t]*<!--[ \t]*briefbook:overview[ \t]*-->[ \t]*$", re.MULTILINE)
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+
+
+def find_marker(markdown: str) -> re.Match[str] | None:
+    """The first marker line outside fenced code blocks (a page may show the marker as code)."""
+    fence = ""  # the opening fence while inside a fenced code block
+    pos = 0
+    for line in markdown.splitlines(keepends=True):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line[opening.end():].strip():
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif match := MARKER_LINE.match(markdown, pos):
+            return match
+        pos += len(line)
+    return None
 
 
 def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = True) -> PageDoc:

@@ -36,6 +36,10 @@ _SANITIZE_END = f"<!--bb:{_NONCE}:end-sanitize-->"
 _SANITIZE_REGION = re.compile(
     rf"(?:<p>)?{_SANITIZE_START}(?:</p>)?(.*?)(?:(?:<p>)?{_SANITIZE_END}(?:</p>)?|\Z)", re.S
 )
+# What is left of a placeholder that Markdown turned into text (inside a code block, say).
+# (A placeholder kept for a later splice is a comment, and stays.)
+_MARK = rf"bb:{_NONCE}:(?:\d+|sanitize|end-sanitize)"
+_LEFTOVER = re.compile(rf"(?:&lt;!--{_MARK}--&gt;|(?<!<!--){_MARK})\n?")
 
 
 @dataclass
@@ -118,7 +122,8 @@ def splice(html: str, doc: PageDoc, searchable: bool | None = None) -> str:
     ``searchable=True`` puts back only the blocks the search index may read (before it reads
     the page), ``False`` only the others (after), ``None`` all of them. A block whose placeholder
     did not survive rendering (for example swallowed by an unclosed code fence in a brief's
-    body) is appended at the end rather than lost.
+    body) is appended at the end rather than lost, and what is left of its placeholder is
+    removed: the per-process nonce never reaches the output, so builds stay reproducible.
     """
     if _SANITIZE_START in html:  # the first pass; markers do not survive it
         html = _SANITIZE_REGION.sub(lambda match: sanitize_html(match.group(1)), html)
@@ -137,5 +142,5 @@ def splice(html: str, doc: PageDoc, searchable: bool | None = None) -> str:
         used.add(number)
         return doc.blocks[number]
 
-    result = _PLACEHOLDER.sub(replace, html)
+    result = _LEFTOVER.sub("", _PLACEHOLDER.sub(replace, html))
     return result + "".join(doc.blocks[i] for i in sorted(wanted - used))
