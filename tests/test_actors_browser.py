@@ -1,6 +1,7 @@
 """The actors index filter in a real browser (Debian's chromium driven by Playwright)."""
 
 import functools
+import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -9,7 +10,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("BRIEFBOOK_CHROMIUM") or "/usr/bin/chromium"  # see scripts/test.sh
 
 
 @pytest.fixture(scope="module")

@@ -25,8 +25,12 @@ def chip(c: Any) -> Markup:
 
 
 def chips(items: Iterable[Any], label: str = "") -> Markup:
-    """A row of chips; nothing when there are none."""
-    inner = "".join(chip(c) for c in items)
+    """A row of chips; nothing when there are none.
+
+    Chips are apart by a space, which the flex layout ignores: the search index reads the text
+    of a page without its tags, and would otherwise read "NATOFrance".
+    """
+    inner = " ".join(chip(c) for c in items)
     if not inner:
         return Markup("")
     aria = f' aria-label="{escape(label)}"' if label else ""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Page, Request, Response
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from support import BuiltSite
 
 
@@ -55,23 +55,25 @@ def search(tab: Tab, query: str) -> list[str]:
     """Type ``query`` into Material's search box; the URLs of all results (waits for some).
 
     The query is put in whole before a key is pressed, so results for a part of it never show.
-    Material renders results ten documents at a time as the list scrolls: scroll until every
-    matching document the list announces is there.
+    Material renders the result pages ten at a time as the list scrolls: scroll until no more
+    come.
     """
     page = tab.page
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
     box.press("End")
-    documents = page.locator(".md-search-result__list > .md-search-result__item")
-    documents.first.wait_for(state="visible")
-    meta = page.locator(".md-search-result__meta").inner_text()
-    announced = int(match.group()) if (match := re.search(r"\d+", meta)) else 1
-    while (shown := documents.count()) < announced:
+    items = ".md-search-result__list > .md-search-result__item"
+    page.locator(items).first.wait_for(state="visible")
+    while True:
+        shown = page.locator(items).count()
         page.locator(".md-search__scrollwrap").evaluate("e => e.scrollTo(0, e.scrollHeight)")
-        page.wait_for_function(
-            "([selector, shown]) => document.querySelectorAll(selector).length > shown",
-            arg=[".md-search-result__list > .md-search-result__item", shown],
-        )
+        try:
+            page.wait_for_function(
+                "([selector, shown]) => document.querySelectorAll(selector).length > shown",
+                arg=[items, shown], timeout=1_500,
+            )
+        except PlaywrightTimeoutError:
+            break
     links = page.locator(".md-search-result__item a.md-search-result__link")
     return links.evaluate_all("links => links.map(link => link.href)")

@@ -28,8 +28,10 @@ ARTIFACTS = ROOT / "test-artifacts"
 expect.set_options(timeout=10_000)  # a busy CI machine may take more than the default 5 s
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """One browser per test module: Playwright's sync API runs one instance at a time, and
+    other modules start their own."""
     if not Path(CHROMIUM).is_file():
         pytest.fail(
             f"no browser at {CHROMIUM}: run 'bash scripts/test.sh' (it installs Debian's "
