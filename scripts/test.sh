@@ -5,6 +5,7 @@
 # The browser tests drive a Chromium-family browser with Playwright: BRIEFBOOK_CHROMIUM names
 # the executable (CI sets Google Chrome's); otherwise the first working one of chromium,
 # google-chrome and chromium-browser is used, and Debian's chromium is installed when none works.
+# Other Debian packages the tests use (poppler-utils) are installed when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
@@ -29,20 +30,29 @@ find_browser() {
   return 1
 }
 
+apt_install() {
+  echo "== installing Debian packages: $*"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+missing=()
 if [ -n "${BRIEFBOOK_CHROMIUM:-}" ]; then
   if ! browser_works "$BRIEFBOOK_CHROMIUM"; then
     echo "BRIEFBOOK_CHROMIUM=$BRIEFBOOK_CHROMIUM does not run as a browser" >&2
     exit 1
   fi
 elif ! BRIEFBOOK_CHROMIUM="$(find_browser)"; then
-  echo "== installing Debian's chromium (and fonts) for the browser tests"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null
-  if ! BRIEFBOOK_CHROMIUM="$(find_browser)"; then
-    echo "no working Chromium or Chrome found: set BRIEFBOOK_CHROMIUM to one" >&2
-    exit 1
-  fi
+  missing+=(chromium fonts-liberation)
+fi
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the print book's PDF test
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt_install "${missing[@]}"
+fi
+if [ -z "${BRIEFBOOK_CHROMIUM:-}" ] && ! BRIEFBOOK_CHROMIUM="$(find_browser)"; then
+  echo "no working Chromium or Chrome found: set BRIEFBOOK_CHROMIUM to one" >&2
+  exit 1
 fi
 export BRIEFBOOK_CHROMIUM
 echo "== browser for the browser tests: $BRIEFBOOK_CHROMIUM"

@@ -12,10 +12,11 @@ from support import ROOT, SUBPATH_SITE_URL, write_files
 OWN_LINK_HOSTS = {"squidfunk.github.io", "www.wikidata.org"}
 
 
-def _dossier_hosts() -> set[str]:
-    """Hosts of the URLs that the example's analysts wrote in the dossier."""
+def _authored_hosts() -> set[str]:
+    """Hosts of the URLs that the example's authors wrote, in the dossier or in ``docs/``."""
+    files = [*(ROOT / "briefs").rglob("*.md"), *(ROOT / "docs").rglob("*.md")]
     urls = (re.findall(r"https?://[^\s\"'<>)\]]+", p.read_text(encoding="utf-8"))
-            for p in (ROOT / "briefs").rglob("*.md"))
+            for p in files)
     return {urlsplit(url).netloc for found in urls for url in found}
 
 
@@ -32,7 +33,7 @@ def test_the_example_loads_nothing_from_other_hosts(example_site, subpath_site):
         report = check_site(site.site, site_url)
         assert report.external_resources == [], report.describe()
         hosts = {urlsplit(url).netloc for url in report.external_links}
-        assert hosts <= OWN_LINK_HOSTS | _dossier_hosts(), sorted(report.external_links)
+        assert hosts <= OWN_LINK_HOSTS | _authored_hosts(), sorted(report.external_links)
 
 
 def test_every_link_resolves_in_the_sub_path_build(subpath_site):

@@ -64,3 +64,13 @@ def test_a_page_showing_the_marker_as_code_gets_no_overview(tmp_path):
     assert "&lt;!-- briefbook:overview --&gt;" in guide
     assert "bb:" not in guide.replace("bb-", "")
     assert 'class="bb-overview"' in site.html("")
+
+
+def test_a_block_kept_out_of_search_survives_the_first_splice_and_lands_in_the_second():
+    doc = PageDoc("x.md", "X", "test").html("<b>found</b>").html("<i>hidden</i>", searchable=False)
+    rendered = markdown.markdown(doc.body)
+    for_search = splice(rendered, doc, searchable=True)
+    assert "<b>found</b>" in for_search and "<i>hidden</i>" not in for_search
+    final = splice(for_search, doc, searchable=False)
+    assert final.index("<b>found</b>") < final.index("<i>hidden</i>")
+    assert "bb:" not in final

@@ -76,7 +76,21 @@ def test_sitemap_dates_honour_source_date_epoch(builds):
     assert int.from_bytes(compressed[4:8], "little") == midnight.timestamp()  # gzip's mtime
 
 
+def test_calendar_stamps_honour_source_date_epoch(builds):
+    calendar = builds[0] / "timeline.ics"
+    if not calendar.exists():
+        pytest.skip("the example site exports no timeline.ics")
+    stamp = datetime.fromtimestamp(EPOCH, UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamps = re.findall(r"^DTSTAMP:(\S+)", calendar.read_text(encoding="utf-8"), re.MULTILINE)
+    assert stamps and set(stamps) == {stamp}
+
+
+#: The files that carry the build date: what another SOURCE_DATE_EPOCH may change.
+DATED_FILES = {"sitemap.xml", "sitemap.xml.gz", "timeline.ics"}
+
+
 def test_another_epoch_changes_only_the_dates(builds, tmp_path):
     later = _tree(_build(tmp_path, "later", EPOCH + 86_400 * 400, "3"))
     first = _tree(builds[0])
-    assert sorted(p for p in first if first[p] != later[p]) == ["sitemap.xml", "sitemap.xml.gz"]
+    changed = {p for p in first if first[p] != later[p]}
+    assert {"sitemap.xml", "sitemap.xml.gz"} <= changed <= DATED_FILES
