@@ -37,8 +37,8 @@ def test_export_holds_everything_with_ids_and_urls(example_site, example_export)
     assert len(data["briefs"]) == 5
     assert len(data["actors"]) == 17
     assert len(data["topics"]) == 5
-    assert len(data["positions"]) == 9
-    assert len(data["events"]) == 6
+    assert len(data["positions"]) == 11
+    assert len(data["events"]) == 7
     assert len(data["questions"]) == 11
     brief = next(b for b in data["briefs"] if b["id"] == "nato-role-in-reassurance-force")
     assert brief["url"] == "briefs/nato-role-in-reassurance-force/"
@@ -94,7 +94,7 @@ def test_positions_csv_is_rfc4180_with_a_header(example_site):
     assert "\n" not in text.replace("\r\n", "")  # every line ends in CRLF
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert tuple(rows[0]) == COLUMNS
-    assert len(rows) == 1 + 9
+    assert len(rows) == 1 + 11
     trump = next(r for r in rows if r[0] == "donald-trump")
     record = dict(zip(COLUMNS, trump, strict=True))
     assert record["stance"] == "opposes"

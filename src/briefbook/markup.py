@@ -54,3 +54,24 @@ def labelled(css: str, translate: Callable[[str], str]) -> Callable[[Any], Marku
         )
 
     return render
+
+
+def graded(
+    translate: Callable[[str], str], meaning: Callable[[Any], str]
+) -> Callable[..., Markup]:
+    """A renderer for a source grade (``B2``) as a badge, its meaning in the tooltip and for
+    screen readers, or in the text with ``full=True``; nothing for an ungraded claim."""
+
+    def render(grade: Any, full: bool = False) -> Markup:
+        if not grade:
+            return Markup("")
+        label, text, word = escape(grade.label), escape(meaning(grade)), escape(translate("grade"))
+        tail = (f' <span class="bb-grade__meaning">{text}</span>' if full
+                else f'<span class="bb-sr-only"> ({word}: {text})</span>')
+        return Markup(
+            f'<span class="bb-grade bb-grade--{escape(grade.reliability.lower())}" '
+            f'title="{word} {label} — {text}"><span class="bb-grade__label">{label}</span>'
+            f"{tail}</span>"
+        )
+
+    return render

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from .dates import FuzzyDate
 from .diagnostics import Location
+from .grading import Grade, SourceKind
 
 
 class Stance(StrEnum):
@@ -43,6 +44,8 @@ class Source:
     language: str = ""
     translated_from: str = ""
     authors: tuple[str, ...] = ()
+    kind: SourceKind | None = None
+    grade: Grade | None = None
 
 
 @dataclass(slots=True)
@@ -57,6 +60,7 @@ class Position:
     brief: str
     location: Location
     quote: str = ""
+    id: str = ""  # the same id in several briefs: one claim, corroborated (see PositionRecord)
 
 
 @dataclass(slots=True)
@@ -70,6 +74,12 @@ class Event:
     actors: tuple[str, ...] = ()
     place: str = ""
     end: FuzzyDate | None = None
+    id: str = ""  # the same id in several briefs: one event, corroborated (see EventRecord)
+
+    @property
+    def when(self) -> tuple[str, str]:
+        """The date and end as written: what two reports of one event must agree on."""
+        return (self.date.isoformat(), self.end.isoformat() if self.end else "")
 
 
 @dataclass(slots=True)
@@ -144,6 +154,11 @@ class Brief:
     def language(self) -> str:
         return self.source.language
 
+    @property
+    def grade(self) -> Grade | None:
+        """The grade of the brief's source, inherited by its positions, events and answers."""
+        return self.source.grade
+
 
 @dataclass(slots=True)
 class Actor:
@@ -178,6 +193,49 @@ class Topic:
 
 
 @dataclass(slots=True)
+class EventRecord:
+    """One event (one ``id``) as every brief that reports it tells it, best grade first.
+
+    ``variants`` groups the reports by the dates they give, in that order: more than one variant
+    means the sources disagree, and pages show every variant rather than pick one.
+    """
+
+    id: str
+    events: list[Event]
+
+    @property
+    def variants(self) -> list[list[Event]]:
+        groups: dict[tuple[str, str], list[Event]] = {}
+        for event in self.events:
+            groups.setdefault(event.when, []).append(event)
+        return list(groups.values())
+
+    @property
+    def disputed(self) -> bool:
+        return len({e.when for e in self.events}) > 1
+
+
+@dataclass(slots=True)
+class PositionRecord:
+    """One claim (one ``id``) about an actor's stance, from every brief that reports it, best
+    grade first. Sources disagree when they give different stances for the same date."""
+
+    id: str
+    positions: list[Position]
+
+    def at(self, date: FuzzyDate) -> list[Position]:
+        """The reports of this claim for ``date``, best grade first."""
+        return [p for p in self.positions if p.date == date]
+
+    def disputed_at(self, date: FuzzyDate) -> bool:
+        return len({p.stance for p in self.at(date)}) > 1
+
+    @property
+    def disputed(self) -> bool:
+        return any(self.disputed_at(p.date) for p in self.positions)
+
+
+@dataclass(slots=True)
 class Dossier:
     """Everything a dossier holds, validated. Briefs are ordered newest first."""
 
@@ -185,6 +243,8 @@ class Dossier:
     actors: dict[str, Actor] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
+    event_records: dict[str, EventRecord] = field(default_factory=dict)
+    position_records: dict[str, PositionRecord] = field(default_factory=dict)
 
     @property
     def positions(self) -> list[Position]:

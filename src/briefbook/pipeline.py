@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .as_of import as_of_filter
 from .diagnostics import Diagnostics, Location
 from .index import Index, build_index
 from .load import (
@@ -42,7 +44,14 @@ class DossierLoader:
         self._mention_cache: dict[str, dict[str, MentionStat]] = {}
         self._names: tuple = ()
 
-    def load(self, root: Path, base: Path | None = None) -> LoadResult:
+    def load(
+        self, root: Path, base: Path | None = None, as_of: _dt.date | None = None
+    ) -> LoadResult:
+        """Load, validate and index the dossier at ``root``.
+
+        With ``as_of``, every file is still checked, but the dossier keeps only the briefs
+        dated on or before that day (see :func:`briefbook.as_of.as_of_filter`).
+        """
         root = root.resolve()
         base = (base or root.parent).resolve()
         if not root.is_dir():
@@ -78,6 +87,8 @@ class DossierLoader:
                 f"rename it to '{path.stem}.md'",
                 "not-read",
             )
+        if as_of is not None:
+            dossier = as_of_filter(dossier, as_of)
         names = tuple((a.id, a.names) for a in dossier.actors.values())
         if names != self._names:  # other names, other mentions: scan every brief again
             self._mention_cache = {}
@@ -87,6 +98,8 @@ class DossierLoader:
         return LoadResult(dossier, index, diags, len(raws), parsed)
 
 
-def load_dossier(root: Path, base: Path | None = None) -> LoadResult:
-    """Load a dossier once, without a cache."""
-    return DossierLoader().load(root, base)
+def load_dossier(
+    root: Path, base: Path | None = None, as_of: _dt.date | None = None
+) -> LoadResult:
+    """Load a dossier once, without a cache (as of a day, if given)."""
+    return DossierLoader().load(root, base, as_of)

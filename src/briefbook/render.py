@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 
 from . import markup
 from .dates import FuzzyDate, format_date, format_range
+from .grading import scale as grade_scale
 from .i18n import Translator
 from .safety import is_safe_url
 
@@ -40,12 +41,15 @@ class Renderer:
             link=markup.link,
             stance=markup.labelled("stance", self.t),
             status=markup.labelled("status", self.t),
+            grade=markup.graded(self.t, lambda grade: grade.meaning(self.t.language)),
         )
         self.env.globals["tn"] = self.t.count
         self.env.filters["date"] = self.format_date
         self.env.filters["daterange"] = self.format_range
         self.env.filters["language_name"] = self.t.language_name
         self.env.filters["safe_url"] = lambda url: url if url and is_safe_url(url) else ""
+        self.env.filters["grade_meaning"] = lambda grade: grade.meaning(self.t.language)
+        self.env.globals["grade_scale"] = lambda: grade_scale(self.t.language)
 
     def format_date(self, date: FuzzyDate | None) -> str:
         return format_date(date, self.t.language) if date else ""

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .corroboration import build_records
 from .dates import DateError, FuzzyDate
 from .diagnostics import Diagnostics, Location, did_you_mean, printable
+from .grading import Grade, GradeError, SourceKind
 from .load import FileKind, RawFile
 from .model import (
     Actor,
@@ -38,9 +40,11 @@ BRIEF_FIELDS = (
     "title", "date", "summary", "source", "actors", "topics", "tags", "positions", "events",
     "questions", "slug", "sanitize",
 )
-SOURCE_FIELDS = ("publisher", "title", "url", "language", "translated_from", "authors")
-POSITION_FIELDS = ("actor", "topic", "stance", "summary", "quote", "date")
-EVENT_FIELDS = ("date", "end", "title", "actors", "place")
+SOURCE_FIELDS = (
+    "publisher", "title", "url", "language", "translated_from", "authors", "kind", "grade",
+)
+POSITION_FIELDS = ("actor", "topic", "stance", "summary", "quote", "date", "id")
+EVENT_FIELDS = ("date", "end", "title", "actors", "place", "id")
 QUESTION_FIELDS = ("id", "text", "status", "actors", "topics", "answer")
 ACTOR_FIELDS = (
     "name", "kind", "aliases", "role", "country", "affiliations", "wikidata", "external_ids",
@@ -263,6 +267,7 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
     briefs.sort(key=lambda b: (b.date.sort_key, b.id), reverse=True)
     dossier.briefs = {b.id: b for b in briefs}
     dossier.questions = _questions(briefs, diags)
+    dossier.event_records, dossier.position_records = build_records(briefs, diags)
     return dossier, diags
 
 
@@ -514,7 +519,31 @@ def _source(r: _Reader) -> Source:
         language=language,
         translated_from=translated,
         authors=tuple(a for a, _ in s.text_list("authors") if a),
+        kind=s.choice("kind", SourceKind),
+        grade=_grade(s),
     )
+
+
+def _grade(s: _Reader) -> Grade | None:
+    """``source.grade``: Admiralty reliability A–F and credibility 1–6, e.g. ``B2``."""
+    value = s.text("grade")
+    if value is None:
+        return None
+    try:
+        return Grade.parse(value)
+    except GradeError as exc:
+        s.diags.error(s.loc("grade"), f"'source.grade': {exc}", "bad-grade")
+        return None
+
+
+def _claim_ident(r: _Reader, kind: str) -> str:
+    """The optional ``id`` of a position or event, a slug shared by briefs reporting it."""
+    ident = r.text("id") or ""
+    if ident and not is_slug(ident):
+        r.diags.error(r.loc("id"), f"{kind} id '{ident}' is not a valid id: use lowercase "
+                      f"letters, digits and hyphens, e.g. '{slugify(ident)}'", "bad-id")
+        return ""
+    return ident
 
 
 def _position(r: _Reader, brief: Brief, actors: _Refs, topics: _Refs) -> Position | None:
@@ -529,6 +558,7 @@ def _position(r: _Reader, brief: Brief, actors: _Refs, topics: _Refs) -> Positio
     return Position(
         actor=actor[0], topic=topic[0], stance=stance, summary=summary, date=date,
         brief=brief.id, location=r.loc(), quote=r.text("quote") or "",
+        id=_claim_ident(r, "position"),
     )
 
 
@@ -546,7 +576,7 @@ def _event(r: _Reader, brief: Brief, actors: _Refs) -> Event | None:
         return None
     return Event(
         date=date, end=end, title=title, brief=brief.id, location=r.loc(), actors=involved,
-        place=r.text("place") or "",
+        place=r.text("place") or "", id=_claim_ident(r, "event"),
     )
 
 

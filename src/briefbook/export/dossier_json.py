@@ -103,6 +103,8 @@ def _brief(brief: Brief, url: str | None) -> dict[str, Any]:
             "language": source.language,
             "translated_from": source.translated_from,
             "authors": list(source.authors),
+            "kind": source.kind.value if source.kind else None,
+            "grade": source.grade.label if source.grade else None,
         },
         "actors": list(brief.actors),
         "topics": list(brief.topics),
@@ -121,6 +123,7 @@ def _position(p: Position) -> dict[str, Any]:
         "quote": p.quote,
         "date": _date(p.date),
         "brief": p.brief,
+        "id": p.id,
     }
 
 
@@ -132,6 +135,7 @@ def _event(e: Event) -> dict[str, Any]:
         "place": e.place,
         "actors": list(e.actors),
         "brief": e.brief,
+        "id": e.id,
     }
 
 

@@ -9,7 +9,7 @@ from ..views.context import ViewContext
 
 COLUMNS = (
     "actor", "actor_name", "topic", "topic_title", "stance", "date", "summary", "quote",
-    "brief", "brief_title", "brief_url", "current",
+    "brief", "brief_title", "brief_url", "current", "grade", "id",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,7 +21,7 @@ def csv_cell(value: str) -> str:
 
 def positions_csv(ctx: ViewContext) -> str:
     """Every position, newest brief first; ``current`` says whether it is the actor's latest
-    stance on the topic."""
+    stance on the topic, ``grade`` is its brief's source grade, ``id`` its corroboration id."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
@@ -36,6 +36,7 @@ def positions_csv(ctx: ViewContext) -> str:
                 p.stance.value, p.date.isoformat(), p.summary, p.quote, brief.id, brief.title,
                 urls.url(urls.brief_src(brief.id)),
                 "yes" if record is not None and record.latest is p else "no",
+                brief.grade.label if brief.grade else "", p.id,
             )
             writer.writerow([csv_cell(str(value)) for value in row])
     return out.getvalue()

@@ -9,6 +9,7 @@ Other Briefbook plugins (``briefbook/actors``, ``briefbook/timeline``) find this
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 from importlib import resources
 from pathlib import Path
@@ -21,12 +22,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..as_of import parse_as_of
 from ..diagnostics import Diagnostics, Severity
 from ..export import dossier_json, positions_csv
+from ..export.atom import FEED_PATH, atom_feed
 from ..pipeline import DossierLoader, LoadResult
 from ..render import Renderer
+from ..views.as_of_banner import as_of_banner
 from ..views.brief import brief_page
 from ..views.briefs_index import briefs_index_pages
+from ..views.changes import changes_pages, history, week_pages
 from ..views.context import ViewContext
 from ..views.overview import find_marker, overview_doc
 from ..views.page import PageDoc, splice
@@ -39,6 +44,7 @@ from ..views.urls import SiteUrls
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
 CSS_URI = "assets/briefbook/briefbook.css"
+GRADE_JS_URI = "assets/briefbook/grade-filter.js"
 NOTES_SHOWN = 20
 
 
@@ -56,6 +62,12 @@ class BriefbookConfig(Config):
     print_book = c.Type(bool, default=True)
     print_max_briefs = c.Type(int, default=50)
     export = c.Type(bool, default=True)
+    changes = c.Type(bool, default=True)
+    changes_weeks_per_page = c.Type(int, default=8)
+    changes_items_limit = c.Type(int, default=50)
+    feed = c.Type(bool, default=True)
+    feed_weeks = c.Type(int, default=20)
+    as_of = c.Optional(c.Type((str, _dt.date)))
 
 
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
@@ -69,6 +81,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.result: LoadResult | None = None
         self.context: ViewContext | None = None
         self.briefs_dir = Path("briefs")
+        self.as_of: _dt.date | None = None
+        self.banner = ""
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -78,18 +92,25 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.base_dir = base
         self.briefs_dir = (base / self.config.briefs_dir).resolve()
-        for option in ("page_size", "questions_page_size", "positions_page_size"):
+        for option in ("page_size", "questions_page_size", "positions_page_size",
+                       "changes_weeks_per_page", "changes_items_limit", "feed_weeks"):
             if self.config[option] < 1:
                 raise PluginError(f"briefbook: '{option}' must be 1 or more")
+        try:
+            self.as_of = parse_as_of(self.config.as_of) if self.config.as_of else None
+        except ValueError as exc:
+            raise PluginError(f"briefbook: {exc}") from None
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        if GRADE_JS_URI not in config.extra_javascript:
+            config.extra_javascript.append(GRADE_JS_URI)
         return config
 
     # -- pages -------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.pages = {}
         self.embedded = {}
-        self.result = self.loader.load(self.briefs_dir, self.base_dir)
+        self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
         self._report(self.result.diagnostics)
         custom_dir = config.theme.custom_dir
         renderer = Renderer(
@@ -103,17 +124,35 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         )
         if self.config.questions:
             ctx.question_pages = question_page_map(ctx, self.config.questions_page_size)
-        css = resources.files("briefbook") / "assets" / "briefbook.css"
-        files.append(File.generated(config, CSS_URI, abs_src_path=str(css)))
+        assets = resources.files("briefbook") / "assets"
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(assets / "briefbook.css")))
+        files.append(File.generated(config, GRADE_JS_URI,
+                                    abs_src_path=str(assets / "grade-filter.js")))
+        self.banner = as_of_banner(renderer, self.as_of) if self.as_of else ""
         docs = briefs_index_pages(ctx, self.config.page_size)
         for brief in self.result.dossier.briefs.values():
             docs.append(brief_page(ctx, brief))
         docs += self._section_pages(config)
+        if self.config.changes:
+            docs += self._changes(files, config)
         self.add_pages(files, config, docs)
         if self.config.export:
             self._add_file(files, config, "dossier.json", dossier_json(ctx, config.site_url or ""))
             self._add_file(files, config, "positions.csv", positions_csv(ctx))
         return files
+
+    def _changes(self, files: Files, config: MkDocsConfig) -> list[PageDoc]:
+        """``changes/`` pages and, with ``feed``, the Atom feed ``changes.xml``."""
+        ctx, options = self.context, self.config
+        assert ctx is not None
+        weeks = history(ctx)
+        if options.feed:
+            pages = week_pages(ctx, weeks, options.changes_weeks_per_page)
+            feed = atom_feed(ctx, weeks, pages, config.site_name, config.site_url or "",
+                             config.site_author or "", options.feed_weeks)
+            self._add_file(files, config, FEED_PATH, feed)
+        return changes_pages(ctx, weeks, options.changes_weeks_per_page,
+                             options.changes_items_limit, feed=options.feed)
 
     def _section_pages(self, config: MkDocsConfig) -> list[PageDoc]:
         """Questions, positions, topics and the printable book, as the options ask."""
@@ -194,10 +233,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     @event_priority(-100)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        """After the search index has read the page, put in the blocks kept out of search."""
+        """After the search index has read the page, put in the blocks kept out of search, and
+        the as-of banner on every page (authored ones included)."""
         doc = self.pages.get(page.file.src_uri) or self.embedded.get(page.file.src_uri)
         if doc is not None and page.content is not None:
             page.content = splice(page.content, doc, searchable=False)
+        if self.banner and page.content is not None:
+            page.content = self.banner + page.content
         return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -207,8 +249,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     # -- helpers -----------------------------------------------------------------------------
     def _sections(self, config: MkDocsConfig) -> set[str]:
         sections = {"briefs"}
-        own = ("questions", "positions", "topics", "print")
-        options = ("questions", "positions", "topics", "print_book")
+        own = ("questions", "positions", "topics", "print", "changes")
+        options = ("questions", "positions", "topics", "print_book", "changes")
         sections.update(name for name, option in zip(own, options, strict=True)
                         if self.config[option])
         for plugin in config.plugins.values():

@@ -10,6 +10,7 @@ from ..model import Actor, Position, QuestionStatus
 from ..related import related_actors
 from ..safety import is_safe_url
 from .brief import event_rows, position_rows
+from .claims import unique_events
 from .context import ViewContext
 from .page import PageDoc
 
@@ -41,11 +42,13 @@ def actor_pages(
         doc.heading(ctx.t("profile"))
         doc.md(actor.body)
     positions = ctx.index.positions_by_actor.get(actor.id, [])
+    events = unique_events(ctx, ctx.index.events_by_actor.get(actor.id, []))
+    if positions or events:
+        doc.html(ctx.render("grade_filter.html"), searchable=False)
     if positions:
         doc.heading(ctx.t("positions"))
         groups = position_groups(ctx, src, positions, options.positions_per_topic)
         doc.html(ctx.render("actor_positions.html", groups=groups), searchable=False)
-    events = ctx.index.events_by_actor.get(actor.id, [])
     if events:
         shown = events[-options.events_limit :] if options.events_limit > 0 else []
         doc.heading(ctx.t("events"))

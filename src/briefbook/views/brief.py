@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Brief
+from .claims import claim_grade, event_provenance, grade_of, position_provenance
 from .context import ViewContext
 from .page import PageDoc
 
@@ -62,6 +63,9 @@ def position_rows(ctx: ViewContext, src: str, positions, show_brief: bool = Fals
             "actor": ctx.actor_chip(src, p.actor),
             "topic": ctx.topic_chip(src, p.topic),
             "brief": ctx.brief_link(src, brief) if (show_brief and brief) else None,
+            "grade": grade_of(ctx, p.brief),
+            "filter_grade": claim_grade(ctx, p),
+            **position_provenance(ctx, src, p),
         })
     return rows
 
@@ -75,6 +79,9 @@ def event_rows(ctx: ViewContext, src: str, events, show_brief: bool = False) -> 
             "event": e,
             "actors": [ctx.actor_chip(src, a) for a in e.actors],
             "brief": ctx.brief_link(src, brief) if (show_brief and brief) else None,
+            "grade": grade_of(ctx, e.brief),
+            "filter_grade": claim_grade(ctx, e),
+            **event_provenance(ctx, src, e),
         })
     return rows
 
@@ -98,5 +105,6 @@ def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[dict]:
             "actors": [ctx.actor_chip(src, a) for a in entry.actors],
             "topics": [ctx.topic_chip(src, t) for t in entry.topics],
             "others": others,
+            "grade": brief.grade,
         })
     return rows

@@ -10,6 +10,7 @@ import re
 
 from ..model import QuestionStatus
 from .brief import event_rows
+from .claims import claim_count, unique_events
 from .context import ViewContext
 from .page import PageDoc
 from .questions import ordered_questions
@@ -46,16 +47,15 @@ def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = Tru
         _count(ctx, src, "briefs", len(dossier.briefs), "briefs"),
         _count(ctx, src, "actors", len(dossier.actors), "actors"),
         _count(ctx, src, "topics", len(dossier.topics), "topics"),
-        _count(ctx, src, "positions", sum(map(len, index.positions_by_actor.values())),
-               "positions"),
-        _count(ctx, src, "events", len(index.events_sorted), "timeline"),
+        _count(ctx, src, "positions", claim_count(dossier.positions), "positions"),
+        _count(ctx, src, "events", claim_count(index.events_sorted), "timeline"),
         _count(ctx, src, "open_questions", len(open_questions), "questions"),
     ]
     active = sorted(
         ((actor, len(briefs)) for actor, briefs in index.briefs_by_actor.items() if briefs),
         key=lambda item: (-item[1], _name(ctx, item[0]).casefold()),
     )[:limit * 2]
-    latest_events = list(reversed(index.events_sorted[-limit:]))
+    latest_events = list(reversed(unique_events(ctx, index.events_sorted)[-limit:]))
     doc = PageDoc(src, ctx.t("overview"), "overview")
     doc.html(ctx.render(
         "overview.html",

@@ -6,7 +6,9 @@ downwards, split into pages of ``page_size`` actors, while its header row stays 
 
 from __future__ import annotations
 
+from ..grading import grade_sort_key
 from ..model import Stance
+from .claims import claim_grade, filter_fallbacks, grade_of, position_provenance
 from .context import Chip, ViewContext
 from .page import PageDoc
 from .paging import chunked, pager
@@ -26,29 +28,64 @@ def matrix_topics(ctx: ViewContext) -> list[str]:
     return ordered + sorted(ids - set(ordered))
 
 
-def stance_cell(ctx: ViewContext, src: str, record: StanceRecord) -> dict:
-    """A cell's data: the current stance, its brief, and the earlier stance if it changed."""
+def stance_cell(
+    ctx: ViewContext, src: str, record: StanceRecord, filterable: bool = False
+) -> dict:
+    """A cell's data: the current stance, its brief and grade, the earlier stance if it
+    changed, the stances its sources give when they disagree on it.
+
+    ``filterable`` adds the earlier positions a grade filter in the browser falls back to
+    (see :func:`filter_fallbacks`).
+    """
     latest = record.latest
     brief = ctx.dossier.briefs.get(latest.brief)
+    provenance = position_provenance(ctx, src, latest)
     previous = record.previous
+    if provenance["dispute"]:
+        # the other stances of the same day are a disagreement, not a change of mind
+        earlier = [p for p in record.history if p.date < latest.date]
+        disputed = {d["stance"] for d in provenance["dispute"]}
+        previous = earlier[-1] if earlier and earlier[-1].stance not in disputed else None
+    fallbacks = []
+    if filterable:
+        fallbacks = [
+            {"position": p, "grade": grade_of(ctx, p.brief),
+             "filter_grade": claim_grade(ctx, p), "brief": _brief_chip(ctx, src, p.brief)}
+            for p in filter_fallbacks(ctx, list(reversed(record.history)))[1:]
+        ]
+    filter_grade = claim_grade(ctx, latest)
+    if provenance["dispute"]:  # the filter keeps a disputed claim while one of its sources passes
+        filter_grade = min((d["grade"] for d in provenance["dispute"]), key=grade_sort_key)
     return {
         "record": record,
         "stance": record.stance,
         "brief": ctx.brief_link(src, brief) if brief else Chip(latest.brief),
+        "grade": brief.grade if brief else None,
+        "filter_grade": filter_grade,
         "previous": previous,
         "previous_brief": ctx.dossier.briefs.get(previous.brief) if previous else None,
         "path": record.stance_path,
+        "dispute": provenance["dispute"],
+        "filterable": filterable,
+        "fallbacks": fallbacks,
     }
 
 
-def matrix_rows(ctx: ViewContext, src: str, actors: list[str], topics: list[str]) -> list[dict]:
+def _brief_chip(ctx: ViewContext, src: str, brief_id: str) -> Chip:
+    brief = ctx.dossier.briefs.get(brief_id)
+    return ctx.brief_link(src, brief) if brief else Chip(brief_id)
+
+
+def matrix_rows(
+    ctx: ViewContext, src: str, actors: list[str], topics: list[str], filterable: bool = False
+) -> list[dict]:
     """One row per actor: its chip, then a cell (or None) per topic."""
     rows = []
     for actor in actors:
         cells = []
         for topic in topics:
             record = ctx.stances.get((actor, topic))
-            cells.append(stance_cell(ctx, src, record) if record else None)
+            cells.append(stance_cell(ctx, src, record, filterable) if record else None)
         rows.append({"actor": ctx.actor_chip(src, actor), "cells": cells})
     return rows
 
@@ -83,7 +120,7 @@ def positions_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:
         doc.html(ctx.render(
             "positions_matrix.html",
             topics=[ctx.topic_chip(src, t) for t in topics],
-            rows=matrix_rows(ctx, src, actors, topics),
+            rows=matrix_rows(ctx, src, actors, topics, filterable=True),
             counts=counts,
             pager=pager(ctx, src, "positions", number, len(chunks)),
         ), searchable=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import QuestionStatus
 from .brief import brief_content, event_rows
+from .claims import unique_events
 from .context import Chip, ViewContext
 from .overview import overview_doc
 from .page import PageDoc
@@ -70,7 +71,7 @@ def print_book_page(
             for a in actors
         ]))
 
-    events = [e for e in ctx.index.events_sorted if e.brief in included]
+    events = unique_events(ctx, [e for e in ctx.index.events_sorted if e.brief in included])
     if events:
         _part(doc, ctx.t("timeline"))
         rows = event_rows(ctx, src, events, show_brief=True)

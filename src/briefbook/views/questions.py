@@ -40,6 +40,7 @@ def question_card(ctx: ViewContext, src: str, question: Question) -> dict:
             "entry": entry,
             "brief": ctx.brief_link(src, briefs[entry.brief]) if entry.brief in briefs else None,
             "source": briefs[entry.brief].source if entry.brief in briefs else None,
+            "grade": briefs[entry.brief].grade if entry.brief in briefs else None,
         }
         for entry in question.entries
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Question, QuestionStatus, Stance, Topic
+from .claims import grade_of
 from .context import ViewContext
 from .page import PageDoc
 from .positions import stance_cell
@@ -72,7 +73,8 @@ def stance_groups(ctx: ViewContext, src: str, topic_id: str) -> list[dict]:
             "actor": ctx.actor_chip(src, actor),
             "cell": stance_cell(ctx, src, record),
             "earlier": [
-                {"position": p, "brief": _brief_chip(ctx, src, p.brief)}
+                {"position": p, "brief": _brief_chip(ctx, src, p.brief),
+                 "grade": grade_of(ctx, p.brief)}
                 for p in reversed(record.history[:-1])
             ],
         })

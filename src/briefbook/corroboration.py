@@ -1,0 +1,110 @@
+"""Corroborated claims: positions and events that several briefs report under one ``id``.
+
+The same ``id`` on events of several briefs makes one :class:`EventRecord` listing every report,
+best grade first (likewise positions, :class:`PositionRecord`). Where the reports disagree (an
+event dated differently, a stance that differs at the same date) validation warns, naming both
+places, and the pages show every version. Pure: from briefs to records and diagnostics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from .diagnostics import Diagnostics
+from .grading import grade_sort_key
+from .model import Brief, Event, EventRecord, Position, PositionRecord
+
+Claim = TypeVar("Claim", Event, Position)
+
+
+def build_records(
+    briefs: Iterable[Brief], diags: Diagnostics | None = None
+) -> tuple[dict[str, EventRecord], dict[str, PositionRecord]]:
+    """Group the positions and events that carry an ``id`` into records, in one pass.
+
+    With ``diags``, report what does not hold together: an id used twice in one brief, a
+    position id shared by claims about different actors or topics (errors), and sources that
+    disagree (warnings).
+    """
+    report = diags if diags is not None else Diagnostics()
+    ordered = sorted(briefs, key=lambda b: (grade_sort_key(b.grade), b.date.sort_key, b.id))
+    events = _group(((b, e) for b in ordered for e in b.events), "event", report)
+    positions = _group(((b, p) for b in ordered for p in b.positions), "position", report)
+    position_records: dict[str, PositionRecord] = {}
+    for ident, claims in positions.items():
+        first = claims[0]
+        kept = [first]
+        for other in claims[1:]:
+            if (other.actor, other.topic) != (first.actor, first.topic):
+                report.error(
+                    other.location,
+                    f"position '{ident}' is about '{other.actor}' on '{other.topic}' here but "
+                    f"about '{first.actor}' on '{first.topic}' in {first.location}; one id is "
+                    "one claim: give one of them another id",
+                    "record-mismatch",
+                )
+                continue
+            kept.append(other)
+        record = PositionRecord(ident, kept)
+        position_records[ident] = record
+        _check_stances(record, report)
+    event_records = {ident: EventRecord(ident, claims) for ident, claims in events.items()}
+    for record in event_records.values():
+        _check_dates(record, report)
+    return event_records, position_records
+
+
+def _group(
+    claims: Iterable[tuple[Brief, Claim]], kind: str, diags: Diagnostics
+) -> dict[str, list[Claim]]:
+    grouped: dict[str, list[Claim]] = {}
+    placed: dict[tuple[str, str], Claim] = {}
+    for brief, claim in claims:
+        if not claim.id:
+            continue
+        twin = placed.setdefault((claim.id, brief.id), claim)
+        if twin is not claim:
+            diags.error(
+                claim.location,
+                f"{kind} id '{claim.id}' is used twice in this brief (also at {twin.location}); "
+                f"ids stand for one {kind} reported by several briefs",
+                "duplicate-id",
+            )
+            continue
+        grouped.setdefault(claim.id, []).append(claim)
+    return grouped
+
+
+def when_text(event: Event) -> str:
+    """``2025-04-10`` or ``2025-04-10 to 2025-04-12``, as written in the files."""
+    start, end = event.when
+    return f"{start} to {end}" if end else start
+
+
+def _check_dates(record: EventRecord, diags: Diagnostics) -> None:
+    reference = record.events[0]
+    for event in record.events[1:]:
+        if event.when != reference.when:
+            diags.warning(
+                event.location,
+                f"event '{record.id}' is dated {when_text(event)} here but "
+                f"{when_text(reference)} in {reference.location}; the pages show both dates "
+                "until the sources agree",
+                "disagreement",
+            )
+
+
+def _check_stances(record: PositionRecord, diags: Diagnostics) -> None:
+    seen: dict[object, Position] = {}
+    for position in record.positions:
+        reference = seen.setdefault(position.date, position)
+        if position.stance is not reference.stance:
+            diags.warning(
+                position.location,
+                f"position '{record.id}' gives '{position.actor}' the stance "
+                f"'{position.stance.value}' on '{position.topic}' at {position.date} here but "
+                f"'{reference.stance.value}' in {reference.location}; the pages show both "
+                "stances until the sources agree",
+                "disagreement",
+            )

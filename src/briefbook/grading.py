@@ -1,0 +1,167 @@
+"""How far to trust a source: the Admiralty grading scale and the kinds of source.
+
+A grade such as ``B2`` pairs the **reliability** of the source (``A`` completely reliable …
+``F`` cannot be judged) with the **credibility** of the information (``1`` confirmed by other
+sources … ``6`` truth cannot be judged). The two are judged separately: a usually reliable
+outlet (``B``) can carry an improbable report (``5``).
+
+Order: grades sort best first, by reliability then credibility (``A1`` < ``A2`` < ``B1``). A
+grade *meets* a minimum when it is at least as good on both scales: ``B2`` meets ``C3`` but
+``A4`` does not meet ``B3``. A claim without a grade is treated as ``F6`` (cannot be judged).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+RELIABILITY = "ABCDEF"
+CREDIBILITY = "123456"
+
+_GRADE_RE = re.compile(r"^([A-Fa-f])\s*([1-6])$")
+
+RELIABILITY_MEANINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "A": "completely reliable",
+        "B": "usually reliable",
+        "C": "fairly reliable",
+        "D": "not usually reliable",
+        "E": "unreliable",
+        "F": "reliability cannot be judged",
+    },
+    "fr": {
+        "A": "complètement fiable",
+        "B": "habituellement fiable",
+        "C": "assez fiable",
+        "D": "pas toujours fiable",
+        "E": "peu sûre",
+        "F": "fiabilité impossible à évaluer",
+    },
+}
+
+CREDIBILITY_MEANINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "1": "confirmed by other sources",
+        "2": "probably true",
+        "3": "possibly true",
+        "4": "doubtful",
+        "5": "improbable",
+        "6": "truth cannot be judged",
+    },
+    "fr": {
+        "1": "confirmée par d'autres sources",
+        "2": "probablement vraie",
+        "3": "peut-être vraie",
+        "4": "douteuse",
+        "5": "improbable",
+        "6": "véracité impossible à évaluer",
+    },
+}
+
+
+_WORDS = {
+    "en": "source: {source}; information: {information}",
+    "fr": "source : {source} ; information : {information}",
+}
+
+
+class SourceKind(StrEnum):
+    """What sort of text a brief was written from."""
+
+    REPORT = "report"  # news reporting
+    OFFICIAL = "official"  # a government's or organisation's own statement or document
+    ANALYSIS = "analysis"  # think-tank paper, expert commentary
+    PRIMARY = "primary"  # original document, data, transcript
+    INTERVIEW = "interview"  # what someone told the analyst or a journalist
+    SOCIAL = "social"  # social media post
+
+
+class GradeError(ValueError):
+    """A text that is not a grade; the message says what a grade looks like."""
+
+
+def _lang(language: str) -> str:
+    base = (language or "en").replace("_", "-").split("-")[0].lower()
+    return base if base in RELIABILITY_MEANINGS else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """An Admiralty grade: ``reliability`` ``A``–``F`` and ``credibility`` 1–6."""
+
+    reliability: str
+    credibility: int
+
+    @classmethod
+    def parse(cls, text: str) -> Grade:
+        """``B2`` (case and a space between the two parts are forgiven)."""
+        cleaned = str(text).strip()
+        match = _GRADE_RE.match(cleaned)
+        if not match:
+            swapped = _GRADE_RE.match(cleaned[::-1])
+            hint = f" (did you mean '{swapped.group(1).upper()}{swapped.group(2)}'?)" \
+                if swapped else ""
+            raise GradeError(
+                f"'{text}' is not a grade{hint}: write the source's reliability A–F followed by "
+                "the information's credibility 1–6, e.g. B2"
+            )
+        return cls(match.group(1).upper(), int(match.group(2)))
+
+    @property
+    def label(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Best first: reliability, then credibility."""
+        return (RELIABILITY.index(self.reliability), self.credibility)
+
+    def meets(self, minimum: Grade) -> bool:
+        """At least as good as ``minimum`` on both scales."""
+        return (RELIABILITY.index(self.reliability) <= RELIABILITY.index(minimum.reliability)
+                and self.credibility <= minimum.credibility)
+
+    def reliability_meaning(self, language: str = "en") -> str:
+        return RELIABILITY_MEANINGS[_lang(language)][self.reliability]
+
+    def credibility_meaning(self, language: str = "en") -> str:
+        return CREDIBILITY_MEANINGS[_lang(language)][str(self.credibility)]
+
+    def meaning(self, language: str = "en") -> str:
+        """``source: usually reliable; information: probably true``, in the site language."""
+        words = _WORDS[_lang(language)]
+        return words.format(source=self.reliability_meaning(language),
+                            information=self.credibility_meaning(language))
+
+
+UNGRADED = Grade("F", 6)
+
+
+def grade_sort_key(grade: Grade | None) -> tuple[int, int, int]:
+    """Best first; a missing grade sorts after ``F6``."""
+    if grade is None:
+        return (*UNGRADED.sort_key, 1)
+    return (*grade.sort_key, 0)
+
+
+def meets(grade: Grade | None, minimum: Grade | None) -> bool:
+    """Whether a claim with ``grade`` passes a filter at ``minimum`` (None: no filter).
+
+    An ungraded claim counts as ``F6``: it passes only the ``F6`` filter, which shows all.
+    """
+    if minimum is None:
+        return True
+    return (grade or UNGRADED).meets(minimum)
+
+
+def scale(language: str = "en") -> dict[str, list[tuple[str, str]]]:
+    """The two scales with their meanings, best first, for legends and filter menus."""
+    lang = _lang(language)
+    return {
+        "reliability": list(RELIABILITY_MEANINGS[lang].items()),
+        "credibility": list(CREDIBILITY_MEANINGS[lang].items()),
+    }

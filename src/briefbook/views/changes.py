@@ -1,0 +1,115 @@
+"""``changes/``: what changed in the dossier, week by week, newest week first.
+
+The latest ``weeks_per_page`` weeks are on ``changes/``, older ones on ``changes/page/N/``; in a
+week, each list shows at most ``items_limit`` entries, so no page grows without bound. The Atom
+feed ``changes.xml`` (:mod:`briefbook.export.atom`) carries the same weeks.
+"""
+
+from __future__ import annotations
+
+from ..dates import FuzzyDate, format_date
+from .claims import grade_of
+from .context import ViewContext
+from .history import QuestionChange, StanceChange, Week, dossier_history
+from .page import PageDoc
+from .paging import chunked, pager
+
+SECTION = "changes"
+
+
+def history(ctx: ViewContext) -> list[Week]:
+    """The dossier's weeks, newest first; compute once per build and hand to the functions
+    below."""
+    return dossier_history(ctx.index, ctx.stances)
+
+
+def week_title(ctx: ViewContext, week: Week) -> str:
+    return ctx.t("week_title", number=week.number, year=week.year)
+
+
+def week_span(ctx: ViewContext, week: Week) -> str:
+    language = ctx.t.language
+    start = FuzzyDate(week.start.year, week.start.month, week.start.day)
+    end = FuzzyDate(week.end.year, week.end.month, week.end.day)
+    return f"{format_date(start, language)} – {format_date(end, language)}"
+
+
+def week_data(ctx: ViewContext, src: str, week: Week, limit: int) -> dict:
+    """Template data for one week, links relative to the page at ``src``."""
+    briefs = ctx.dossier.briefs
+
+    def brief(brief_id: str) -> dict:
+        item = briefs.get(brief_id)
+        return {
+            "link": ctx.brief_link(src, item) if item else None,
+            "id": brief_id,
+            "grade": item.grade if item else None,
+            "date": item.date if item else None,
+        }
+
+    def stance(change: StanceChange) -> dict:
+        return {
+            "actor": ctx.actor_chip(src, change.after.actor),
+            "topic": ctx.topic_chip(src, change.after.topic),
+            "before": change.before,
+            "after": change.after,
+            "before_brief": brief(change.before.brief),
+            "after_brief": brief(change.after.brief),
+        }
+
+    def question(change: QuestionChange) -> dict:
+        return {
+            "change": change,
+            "url": ctx.question_url(src, change.question.id),
+            "brief": brief(change.entry.brief),
+        }
+
+    return {
+        "week": week,
+        "title": week_title(ctx, week),
+        "span": week_span(ctx, week),
+        "briefs": [
+            {"brief": b, "url": ctx.urls.brief(src, b.id), "grade": grade_of(ctx, b.id)}
+            for b in week.briefs[:limit]
+        ],
+        "more_briefs": max(0, len(week.briefs) - limit),
+        "stances": [stance(c) for c in week.stance_changes[:limit]],
+        "more_stances": max(0, len(week.stance_changes) - limit),
+        "questions": [question(c) for c in week.questions[:limit]],
+        "more_questions": max(0, len(week.questions) - limit),
+        "actors": [ctx.actor_chip(src, a) for a in week.new_actors[:limit]],
+        "more_actors": max(0, len(week.new_actors) - limit),
+    }
+
+
+def changes_pages(
+    ctx: ViewContext,
+    weeks: list[Week],
+    weeks_per_page: int = 8,
+    items_limit: int = 50,
+    feed: bool = True,
+) -> list[PageDoc]:
+    """``changes/`` and ``changes/page/N/``, newest weeks first."""
+    chunks = chunked(weeks, weeks_per_page)
+    docs = []
+    for number, shown in enumerate(chunks, start=1):
+        src = ctx.urls.section_src(SECTION, number)
+        doc = PageDoc(src, ctx.t("changes"), "changes", in_nav=number == 1)
+        doc.html(ctx.render(
+            "changes.html",
+            weeks=[week_data(ctx, src, week, items_limit) for week in shown],
+            feed_url=ctx.urls.file(src, "changes.xml") if feed else None,
+            pager=pager(ctx, src, SECTION, number, len(chunks)),
+            total=len(ctx.dossier.briefs),
+        ))
+        docs.append(doc)
+    return docs
+
+
+def week_pages(ctx: ViewContext, weeks: list[Week], weeks_per_page: int) -> dict[str, str]:
+    """Week key → source path of the ``changes/`` page that shows it."""
+    return {
+        week.key: ctx.urls.section_src(SECTION, number)
+        for number, shown in enumerate(chunked(weeks, weeks_per_page), start=1)
+        for week in shown
+    }
