@@ -48,3 +48,20 @@ def test_as_of_filter_rebuilds_records_and_leaves_the_dossier_alone(tmp_path):
     assert not then.event_records["summit"].disputed
     assert len(result.dossier.briefs) == 2
     assert result.dossier.event_records["summit"].disputed
+
+
+def test_check_as_of_counts_the_briefs_of_that_day(tmp_path, monkeypatch, capsys):
+    import json
+
+    from briefbook import cli
+
+    write_files(tmp_path, HISTORY)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "briefs", "--as-of", "2025-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "0 errors, 0 warnings in 6 files; as of 2025-03-01: 1 brief"
+    assert cli.main(["check", "briefs", "--as-of", "2025-03-01", "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert (summary["as_of"], summary["briefs_as_of"]) == ("2025-03-01", 1)
+    assert cli.main(["check", "briefs", "--as-of", "March"]) == 2
+    assert "--as-of is 'March': give a day as YYYY-MM-DD" in capsys.readouterr().err

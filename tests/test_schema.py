@@ -40,6 +40,10 @@ GOOD = {
         'title: A\ndate: "2025"\nsummary:\nsource:\nactors:\nslug: ""',
         'title: A\ndate: "2025"\nsummary: "  "\nslug: " "\nquestions:\n  - {id: q, text: Q?, '
         'status: "  "}',
+        'title: A\ndate: "2025"\nsource:\n  kind: Report\n  grade: b 2',
+        'title: A\ndate: "2025"\nsource: {kind: "", grade: ""}',
+        'title: A\ndate: "2025"\npositions:\n  - {id: p-1, actor: nato, topic: force, '
+        "stance: supports, summary: S}\nevents:\n  - {id: summit, date: \"2025-03\", title: T}",
     ],
     "actor": [
         "name: N\nkind: State",
@@ -82,6 +86,12 @@ BAD = {
         'title: A\ndate: "2025"\nquestions:\n  - {id: Bad Id, text: Why?}',
         'title: A\ndate: "2025"\nquestions:\n  - {text: Why?}',
         'title: A\ndate: "2025"\nquestions:\n  - {id: q1, text: Why?, status: closed}',
+        'title: A\ndate: "2025"\nsource:\n  kind: rumour',
+        'title: A\ndate: "2025"\nsource:\n  grade: G7',
+        'title: A\ndate: "2025"\nsource:\n  grade: 2B',
+        'title: A\ndate: "2025"\nevents:\n  - {id: Bad Id, date: "2025-03", title: T}',
+        'title: A\ndate: "2025"\npositions:\n  - {id: x_y, actor: nato, topic: force, '
+        "stance: supports, summary: S}",
     ],
     "actor": [
         "kind: state",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ class CheckReport:
     root: Path
     diagnostics: list[Diagnostic]
     files: int
+    as_of: _dt.date | None = None  # checked as the dossier stood that day
+    briefs_kept: int = 0  # with as_of: the briefs dated on or before it
 
     def _count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -45,7 +48,10 @@ class CheckReport:
         counts = f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}"
         if self.notes:
             counts += f", {plural(self.notes, 'note')}"
-        return f"{counts} in {plural(self.files, 'file')}"
+        text = f"{counts} in {plural(self.files, 'file')}"
+        if self.as_of is not None:
+            text += f"; as of {self.as_of.isoformat()}: {plural(self.briefs_kept, 'brief')}"
+        return text
 
     def to_text(self, notes: bool = True) -> str:
         lines = [d.format() for d in self.diagnostics if notes or d.severity is not Severity.NOTE]
@@ -63,6 +69,8 @@ class CheckReport:
                     "notes": self.notes,
                     "files": self.files,
                     "text": self.summary(),
+                    **({"as_of": self.as_of.isoformat(), "briefs_as_of": self.briefs_kept}
+                       if self.as_of is not None else {}),
                 },
                 "diagnostics": [d.to_json() for d in self.diagnostics],
             },
@@ -80,8 +88,15 @@ def display(path: Path, cwd: Path | None = None) -> str:
         return path.as_posix()
 
 
-def check_dossier(root: Path, cwd: Path | None = None) -> CheckReport:
-    """Load and validate the dossier at ``root``; paths in diagnostics are shown from ``cwd``."""
+def check_dossier(
+    root: Path, cwd: Path | None = None, as_of: _dt.date | None = None
+) -> CheckReport:
+    """Load and validate the dossier at ``root``; paths in diagnostics are shown from ``cwd``.
+
+    With ``as_of``, the check is the one a build with that ``as_of`` makes: every file is
+    checked, and the report says how many briefs the dossier held that day.
+    """
     base = (cwd or Path.cwd()).resolve()
-    result = load_dossier(root, base)
-    return CheckReport(root, result.diagnostics.sorted(), result.files_seen)
+    result = load_dossier(root, base, as_of)
+    return CheckReport(root, result.diagnostics.sorted(), result.files_seen, as_of,
+                       len(result.dossier.briefs))

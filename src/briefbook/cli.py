@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "the summary still counts them")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="'json' prints one JSON object, for editors and CI (default: text)")
+    check.add_argument("--as-of", dest="as_of", type=_as_of, metavar="YYYY-MM-DD",
+                       help="check the dossier as it stood that day, like a build with the "
+                            "plugin's as_of: the summary counts the briefs dated on or before it")
     check.set_defaults(run=run_check)
 
     new = commands.add_parser(
@@ -179,10 +182,20 @@ def _fail(message: str) -> int:
 
 
 # -- check ---------------------------------------------------------------------------------
+def _as_of(value: str):
+    """``--as-of``: a day, or a usage error saying what to write."""
+    from .as_of import parse_as_of
+
+    try:
+        return parse_as_of(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).replace("'as_of'", "--as-of")) from None
+
+
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from .check import check_dossier
 
-    report = check_dossier(_locate(args.dossier).root)
+    report = check_dossier(_locate(args.dossier).root, as_of=args.as_of)
     text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)
     print(text, file=out)
     return FAILED if report.failed(args.strict) else OK

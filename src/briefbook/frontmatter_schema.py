@@ -14,6 +14,7 @@ import json
 from enum import StrEnum
 from typing import Any
 
+from .grading import SourceKind
 from .model import ActorKind, QuestionStatus, Stance
 from .validate import (
     ACTOR_FIELDS,
@@ -133,6 +134,11 @@ def _defs() -> dict[str, Any]:
             {"type": "null"}, _BLANK,
         ]},
         "actorKind": _choice(ActorKind, "What sort of actor it is."),
+        "claimId": {
+            "description": "Optional id shared by the briefs that report the same position or "
+                           "event (corroboration).",
+            "anyOf": [{"$ref": "#/$defs/slug"}, {"type": "null"}, _BLANK],
+        },
     }
     defs["source"] = _object(SOURCE_FIELDS, {
         "publisher": text,
@@ -144,6 +150,14 @@ def _defs() -> dict[str, Any]:
         "language": _ref("language"),
         "translated_from": _ref("language"),
         "authors": _ref("texts"),
+        "kind": {"anyOf": [_choice(SourceKind, "What sort of text the source is."),
+                           {"type": "null"}, _BLANK]},
+        "grade": {
+            "description": "Admiralty grade: source reliability A-F, then information "
+                           "credibility 1-6, e.g. B2.",
+            "anyOf": [{"type": "string", "pattern": r"^\s*[A-Fa-f]\s*[1-6]\s*$"},
+                      {"type": "null"}, _BLANK],
+        },
     }, description="The source the brief was written from.")
     defs["position"] = _object(POSITION_FIELDS, {
         "actor": _ref("idRef"),
@@ -152,6 +166,7 @@ def _defs() -> dict[str, Any]:
         "summary": required_text,
         "quote": text,
         "date": {"anyOf": [_ref("date"), {"type": "null"}]},
+        "id": _ref("claimId"),
     }, required=("actor", "topic", "stance", "summary"),
         description="Where an actor stands on a topic, as this brief reports it.")
     defs["event"] = _object(EVENT_FIELDS, {
@@ -160,6 +175,7 @@ def _defs() -> dict[str, Any]:
         "title": required_text,
         "actors": _ref("idRefs"),
         "place": text,
+        "id": _ref("claimId"),
     }, required=("date", "title"), description="A dated event reported by this brief.")
     question = _object(QUESTION_FIELDS, {
         "id": {**_ref("slug")},
