@@ -302,3 +302,22 @@ def test_labels_and_meanings_in_french(tmp_path):
     actor = _article(site.html("actors/italy/"))
     assert "Masquer les informations sous une cotation" in actor
     assert "Semaine 12 de 2025" in (site.site / "changes.xml").read_text()
+
+
+def test_timeline_shows_grades_and_both_dates_of_a_disputed_event(tmp_path):
+    project = make_project(tmp_path, DISAGREE,
+                           plugins="  - briefbook\n  - briefbook/timeline")
+    site = build_project(project)
+    timeline = _article(site.html("timeline/"))
+    report_a = _item(timeline, "Leaders meet in Paris")
+    assert '<span class="bb-grade__label">B2</span>' in report_a
+    dispute = _text(_item(report_a, 'class="bb-dispute"', "div"))
+    assert "10 April 2025 — Report A B2" in dispute and "12 April 2025 — Report B D4" in dispute
+    assert '<span class="bb-grade__label">D4</span>' in _item(timeline, "Leaders&#39; summit")
+
+
+def test_example_timeline_lists_other_reports_of_an_event(example_site):
+    timeline = _article(example_site.html("timeline/"))
+    meeting = _item(timeline, "Coalition defence ministers meet at NATO headquarters")
+    assert "Also reported by: Note de lecture" in _text(meeting)
+    assert '<span class="bb-grade__label">B2</span>' in meeting

@@ -41,6 +41,7 @@ class TimelineEntry:
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    record: str = ""  # the event's corroboration id, shared with other briefs' reports of it
 
     @property
     def last(self) -> FuzzyDate:
@@ -98,6 +99,7 @@ def build_chronology(dossier: Dossier, index: Index, include_briefs: bool = Fals
                 actors=event.actors,
                 topics=topics,
                 tags=brief.tags,
+                record=event.id,
             ))
         if include_briefs:
             entries.append(TimelineEntry(

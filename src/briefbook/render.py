@@ -48,7 +48,6 @@ class Renderer:
         self.env.filters["daterange"] = self.format_range
         self.env.filters["language_name"] = self.t.language_name
         self.env.filters["safe_url"] = lambda url: url if url and is_safe_url(url) else ""
-        self.env.filters["grade_meaning"] = lambda grade: grade.meaning(self.t.language)
         self.env.globals["grade_scale"] = lambda: grade_scale(self.t.language)
 
     def format_date(self, date: FuzzyDate | None) -> str:

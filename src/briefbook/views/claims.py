@@ -85,6 +85,16 @@ def event_provenance(ctx: ViewContext, src: str, event: Event) -> dict:
     return {"also": also, "also_more": len(others) - len(also), "dispute": dispute}
 
 
+def entry_provenance(ctx: ViewContext, src: str, record_id: str, brief_id: str) -> dict:
+    """:func:`event_provenance` of the report that ``brief_id`` gives of event ``record_id``
+    (for the timeline, whose entries name their event by these two)."""
+    record = ctx.dossier.event_records.get(record_id) if record_id else None
+    event = next((e for e in record.events if e.brief == brief_id), None) if record else None
+    if event is None:
+        return {"also": [], "also_more": 0, "dispute": []}
+    return event_provenance(ctx, src, event)
+
+
 def unique_events(ctx: ViewContext, events: list[Event]) -> list[Event]:
     """One event per record: where several briefs report an event (same ``id``), its
     best-graded report stands for it, in the place of the first of them; others are kept."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..chronology import Chronology, EntryKind, TimelineEntry
 from ..dates import FuzzyDate
+from .claims import entry_provenance, grade_of
 from .context import Chip, ViewContext
 from .page import PageDoc
 
@@ -229,6 +230,8 @@ def entry_rows(ctx: ViewContext, src: str, entries: list[TimelineEntry]) -> list
             "publication": entry.kind is EntryKind.PUBLICATION,
             "actors": [actor_chips[a] for a in entry.actors],
             "brief": brief_links[entry.brief],
+            "grade": grade_of(ctx, entry.brief),
+            **entry_provenance(ctx, src, entry.record, entry.brief),
         })
     return rows
 
