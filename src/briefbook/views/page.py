@@ -29,6 +29,12 @@ from ..sanitize import sanitize_html
 
 _NONCE = secrets.token_hex(6)
 _PLACEHOLDER = re.compile(rf"(?:<p>)?<!--bb:{_NONCE}:(\d+)-->(?:</p>)?")
+_NEEDLE = f"bb:{_NONCE}:"
+_WRAPPED = f"<p><!--{_NEEDLE}"
+# Splicing runs twice on every generated page, so its pattern starts with a literal (which the
+# regex engine finds with a fast scan): a placeholder Markdown wrapped in a paragraph is first
+# marked with "p" (``<!--bb:nonce:p3-->``), and its closing ``</p>`` is dropped with it.
+_FAST_PLACEHOLDER = re.compile(rf"<!--{_NEEDLE}(p?)(\d+)-->(</p>)?")
 _SANITIZE_START = f"<!--bb:{_NONCE}:sanitize-->"
 _SANITIZE_END = f"<!--bb:{_NONCE}:end-sanitize-->"
 # The region runs to its end marker or, when the body swallowed it (an unclosed HTML block),
@@ -134,13 +140,19 @@ def splice(html: str, doc: PageDoc, searchable: bool | None = None) -> str:
     used: set[int] = set()
 
     def replace(match: re.Match[str]) -> str:
-        number = int(match.group(1))
+        wrapped, number, closing = match.group(1), int(match.group(2)), match.group(3) or ""
         if number not in wanted:
-            return match.group(0) if number < len(doc.blocks) else ""
+            if number >= len(doc.blocks):
+                return closing if not wrapped else ""
+            return f"<p><!--{_NEEDLE}{number}-->{closing}" if wrapped else match.group(0)
         if number in used:
-            return ""
+            return "" if wrapped else closing
         used.add(number)
-        return doc.blocks[number]
+        return doc.blocks[number] + ("" if wrapped else closing)
 
-    result = _LEFTOVER.sub("", _PLACEHOLDER.sub(replace, html))
+    if _NEEDLE in html:
+        html = _FAST_PLACEHOLDER.sub(replace, html.replace(_WRAPPED, f"<!--{_NEEDLE}p"))
+        if html.count(_NEEDLE) != html.count(f"<!--{_NEEDLE}"):
+            html = _LEFTOVER.sub("", html)
+    result = html
     return result + "".join(doc.blocks[i] for i in sorted(wanted - used))
