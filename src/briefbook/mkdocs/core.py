@@ -63,7 +63,7 @@ class BriefbookConfig(Config):
     print_max_briefs = c.Type(int, default=50)
     export = c.Type(bool, default=True)
     changes = c.Type(bool, default=True)
-    changes_weeks_per_page = c.Type(int, default=8)
+    changes_weeks_per_page = c.Type(int, default=13)
     changes_items_limit = c.Type(int, default=50)
     feed = c.Type(bool, default=True)
     feed_weeks = c.Type(int, default=20)
