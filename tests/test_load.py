@@ -97,3 +97,25 @@ def test_self_referencing_anchors_are_stopped():
     raw = load_text("---\na: &a [*a, *a]\n---\n")
     assert raw.data is None
     assert [d.code for d in raw.diagnostics] == ["too-large"]
+
+
+def test_fast_resolver_agrees_with_yaml():
+    import yaml
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from briefbook.load import _Loader
+
+    standard, fast = yaml.resolver.Resolver(), _Loader("")
+    samples = ["yes", "No", "on", "OFF", "y", "n", "true", "False", "null", "~", "", "12", "-3",
+               "+4", ".5", "1e3", "0x1F", "2025-04-10", "2025", "<<", "=", "hello", "OTAN",
+               "Élysée", "Null", "NULL", "TRUE", "0o17", "1_000", "1:20", ".inf", ".NaN", "*", "&"]
+
+    def same(value):
+        node = yaml.ScalarNode
+        assert fast.resolve(node, value, (True, False)) == standard.resolve(
+            node, value, (True, False)), value
+
+    for value in samples:
+        same(value)
+    settings(max_examples=300, deadline=None)(given(st.text(max_size=12))(same))()

@@ -378,3 +378,13 @@ def test_link_check_reports_missing_pages_and_anchors(tmp_path):
     )
     assert broken_links(site, "") == [
         "b/", "a/#nowhere (no such anchor)", "../x/ (outside the site)"]
+
+
+def test_matrix_pages_are_cut_by_positions_as_well_as_actors():
+    from briefbook.views.paging import chunked_by_weight
+
+    weights = {"a": 5, "b": 1, "c": 1, "d": 9, "e": 1}
+    pages = chunked_by_weight(list(weights), 3, weights.get, 6)
+    assert pages == [["a", "b"], ["c"], ["d"], ["e"]]
+    assert chunked_by_weight([], 3, weights.get, 6) == [[]]
+    assert chunked_by_weight(list("abcde"), 2, lambda _: 1, 100) == [["a", "b"], ["c", "d"], ["e"]]

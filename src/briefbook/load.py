@@ -17,7 +17,40 @@ import yaml
 
 from .diagnostics import Diagnostic, Location, Severity
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+# Plain scalars that may be something other than text start with one of these (numbers, dates,
+# YAML 1.1 booleans and nulls, merge and value keys); everything else is text at once.
+_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfFyYoO<=*&")
+
+
+class _FastResolver(yaml.resolver.Resolver):
+    """YAML's resolver, minus its regular expressions for the plain text most values are."""
+
+    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _MAYBE_TYPED:
+            return _STR_TAG
+        return super().resolve(kind, value, implicit)
+
+
+try:
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = None
+
+if _Parser is not None:
+
+    class _Loader(_Parser, yaml.constructor.SafeConstructor, _FastResolver):  # type: ignore
+        """libyaml's parser with the fast resolver."""
+
+        def __init__(self, stream):  # type: ignore[no-untyped-def]
+            _Parser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _FastResolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML built without libyaml
+
+    class _Loader(yaml.SafeLoader, _FastResolver):  # type: ignore[no-redef]
+        """The pure-Python loader with the fast resolver."""
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 MAX_DEPTH = 32
 MAX_NODES = 20_000
@@ -88,7 +121,7 @@ def classify(root: Path, path: Path) -> FileKind:
 
 def discover(root: Path) -> Iterator[Path]:
     """Every Markdown file below ``root`` in a stable order, skipping hidden folders."""
-    for path in sorted(root.rglob("*.md")):
+    for path in sorted(root.rglob("*.md"), key=lambda p: p.parts):
         rel = path.relative_to(root).parts
         if any(part.startswith(".") for part in rel):
             continue
@@ -312,6 +345,11 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
+        mark = node.start_mark
+        if node.id == "scalar" and self.count <= MAX_NODES and len(path) <= MAX_DEPTH:
+            # the common case, kept short: a dossier file is mostly scalars
+            self.raw.marks[path] = (self.first_line + mark.line, mark.column + 1)
+            return node.value if node.tag == _STR_TAG else _scalar(node)
         if self.too_big:
             return None
         if len(path) > MAX_DEPTH or self.count > MAX_NODES:
@@ -324,7 +362,7 @@ class _Converter:
                 "too-large",
             )
             return None
-        self.raw.marks[path] = self._mark(node)
+        self.raw.marks[path] = (self.first_line + mark.line, mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .mentions import MentionMatcher
 from .model import Brief, Dossier
@@ -49,12 +49,21 @@ class Excerpt:
 
 @dataclass(frozen=True, slots=True)
 class MentionStat:
-    """How often a brief's text names one actor, and where it does first."""
+    """How often a brief's text names one actor, and where it does first.
+
+    The excerpt is cut only when a page shows it (``briefbook check`` never does): the stat
+    keeps the brief's prose, one string shared by all the stats of a brief.
+    """
 
     actor: str
     count: int
     offset: int
-    excerpt: Excerpt
+    end: int
+    text: str = field(repr=False, compare=False)
+
+    @property
+    def excerpt(self) -> Excerpt:
+        return excerpt(self.text, self.offset, self.end)
 
 
 def _blank(text: str) -> str:
@@ -161,10 +170,7 @@ def scan_brief(matcher: MentionMatcher, body: str) -> dict[str, MentionStat]:
     for mention in found:
         if mention.actor not in stats:
             stats[mention.actor] = MentionStat(
-                mention.actor,
-                counts[mention.actor],
-                mention.start,
-                excerpt(text, mention.start, mention.end),
+                mention.actor, counts[mention.actor], mention.start, mention.end, text
             )
     return stats
 

@@ -45,10 +45,6 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 class MentionMatcher:
     """Finds mentions of actors' names and aliases in text."""
 
@@ -84,24 +80,29 @@ class MentionMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, left to right, longest first, never overlapping."""
-        candidates: list[Mention] = []
+        candidates: list[tuple[int, int, int, str]] = []
+        size = len(text)
         for automaton, haystack in ((self._folded, _lower(text)), (self._exact, text)):
             if automaton is None:
                 continue
             for end_index, (length, actor_id) in automaton.iter(haystack):
                 start, end = end_index - length + 1, end_index + 1
-                if start > 0 and _is_word_char(text[start - 1]):
-                    continue
-                if end < len(text) and _is_word_char(text[end]):
-                    continue
-                candidates.append(Mention(start, end, actor_id))
-        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+                if start > 0:
+                    before = text[start - 1]
+                    if before.isalnum() or before == "_":
+                        continue
+                if end < size:
+                    after = text[end]
+                    if after.isalnum() or after == "_":
+                        continue
+                candidates.append((start, -length, end, actor_id))
+        candidates.sort()  # left to right, the longest first where two start together
         chosen: list[Mention] = []
         last_end = -1
-        for mention in candidates:
-            if mention.start >= last_end:
-                chosen.append(mention)
-                last_end = mention.end
+        for start, _, end, actor_id in candidates:
+            if start >= last_end:
+                chosen.append(Mention(start, end, actor_id))
+                last_end = end
         return chosen
 
     def count(self, text: str) -> Counter[str]:

@@ -11,7 +11,7 @@ from ..model import Stance
 from .claims import claim_grade, filter_fallbacks, grade_of, position_provenance
 from .context import Chip, ViewContext
 from .page import PageDoc
-from .paging import chunked, pager
+from .paging import chunked_by_weight, pager
 from .stances import StanceRecord
 
 
@@ -105,10 +105,19 @@ def changed_stances(ctx: ViewContext, src: str) -> list[dict]:
     ]
 
 
+# A matrix page holds at most this many positions in its cells (each cell keeps its stance
+# history for the grade filter), which keeps a page under about 500 KB.
+POSITIONS_PER_PAGE = 600
+
+
 def positions_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:
-    """``positions/`` (and ``positions/page/N/``): the matrix, ``page_size`` actors per page."""
+    """``positions/`` (and ``positions/page/N/``): the matrix, at most ``page_size`` actors
+    and :data:`POSITIONS_PER_PAGE` positions per page."""
     topics = matrix_topics(ctx)
-    chunks = chunked(matrix_actors(ctx), page_size)
+    by_actor = ctx.index.positions_by_actor
+    chunks = chunked_by_weight(
+        matrix_actors(ctx), page_size, lambda a: len(by_actor.get(a, ())), POSITIONS_PER_PAGE
+    )
     counts = {stance: 0 for stance in Stance}
     for record in ctx.stances.values():
         counts[record.stance] += 1
