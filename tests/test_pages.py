@@ -388,3 +388,39 @@ def test_matrix_pages_are_cut_by_positions_as_well_as_actors():
     assert pages == [["a", "b"], ["c"], ["d"], ["e"]]
     assert chunked_by_weight([], 3, weights.get, 6) == [[]]
     assert chunked_by_weight(list("abcde"), 2, lambda _: 1, 100) == [["a", "b"], ["c", "d"], ["e"]]
+
+
+def test_changed_stances_list_is_capped_with_a_link_to_all_changes(tmp_path):
+    from support import build_project, make_project
+
+    from briefbook.views import positions
+
+    files = {
+        "briefs/actors/a.md": "---\nname: A\nkind: group\n---\n",
+        "briefs/actors/b.md": "---\nname: B\nkind: group\n---\n",
+        "briefs/topics/t.md": "---\ntitle: T\n---\n",
+        "briefs/c1.md": "---\ntitle: C1\ndate: '2024-01-01'\npositions:\n"
+                        "  - {actor: b, topic: t, stance: supports, summary: x}\n---\n",
+        "briefs/c2.md": "---\ntitle: C2\ndate: '2024-02-01'\npositions:\n"
+                        "  - {actor: b, topic: t, stance: opposes, summary: y}\n---\n",
+    }
+    stances = ["supports", "opposes", "neutral", "conditional", "undecided", "supports",
+               "opposes", "neutral"]
+    for i, stance in enumerate(stances):
+        files[f"briefs/b{i}.md"] = (
+            f"---\ntitle: B{i}\ndate: '2025-01-{i + 1:02d}'\npositions:\n"
+            f"  - {{actor: a, topic: t, stance: {stance}, summary: s{i}}}\n---\n"
+        )
+    site = build_project(make_project(tmp_path, files))
+    html = site.html("positions/")
+    assert html.count("… → ") == 1  # eight stances, the last six shown
+    assert positions.PATH_SHOWN == 6
+    assert "earlier change" not in html  # two pairs changed, both listed
+    old = positions.CHANGES_SHOWN
+    positions.CHANGES_SHOWN = 1
+    try:
+        html = build_project(make_project(tmp_path / "capped", files)).html("positions/")
+    finally:
+        positions.CHANGES_SHOWN = old
+    assert "1 earlier change of stance is not listed here." in html
+    assert 'href="../changes/"' in html

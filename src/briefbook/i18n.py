@@ -57,6 +57,9 @@ LABELS: dict[str, dict[str, str]] = {
         "positions_intro": "Each cell shows an actor's latest stance on a topic and links to the "
         "brief that reports it; ↻ marks a stance that changed.",
         "changed_stances": "Changed stances",
+        "more_changes": "{count} earlier changes of stance are not listed here.",
+        "more_changes_one": "{count} earlier change of stance is not listed here.",
+        "all_changes_in": "Every change, week by week:",
         "stance_changed": "stance changed",
         "was_stance": "was {stance}",
         "no_positions": "No positions yet.",
@@ -247,6 +250,9 @@ LABELS: dict[str, dict[str, str]] = {
         "positions_intro": "Chaque case donne la dernière position d'un acteur sur un sujet et "
         "renvoie à la fiche qui la rapporte ; ↻ signale une position qui a changé.",
         "changed_stances": "Positions qui ont changé",
+        "more_changes": "{count} changements de position plus anciens ne sont pas listés ici.",
+        "more_changes_one": "{count} changement de position plus ancien n'est pas listé ici.",
+        "all_changes_in": "Tous les changements, semaine par semaine :",
         "stance_changed": "position modifiée",
         "was_stance": "auparavant : {stance}",
         "no_positions": "Aucune position pour l'instant.",

@@ -60,7 +60,7 @@ class BriefbookConfig(Config):
     topic_briefs_limit = c.Type(int, default=100)
     overview = c.Type(bool, default=True)
     print_book = c.Type(bool, default=True)
-    print_max_briefs = c.Type(int, default=50)
+    print_max_briefs = c.Type(int, default=30)
     export = c.Type(bool, default=True)
     changes = c.Type(bool, default=True)
     changes_weeks_per_page = c.Type(int, default=13)

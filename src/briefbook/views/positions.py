@@ -90,19 +90,29 @@ def matrix_rows(
     return rows
 
 
-def changed_stances(ctx: ViewContext, src: str) -> list[dict]:
-    """Every actor-topic pair whose stance changed, most recent change first."""
+# The matrix page lists this many of the latest changes of stance; the changes page has all.
+CHANGES_SHOWN = 50
+# A change shows at most this many stances of its history (the latest ones).
+PATH_SHOWN = 6
+
+
+def changed_stances(
+    ctx: ViewContext, src: str, limit: int | None = None
+) -> tuple[list[dict], int]:
+    """Actor-topic pairs whose stance changed, most recent change first (the ``limit`` latest),
+    and how many there are in all."""
     records = [r for r in ctx.stances.values() if r.changed]
     records.sort(key=lambda r: (r.actor, r.topic))
     records.sort(key=lambda r: r.latest.date.sort_key, reverse=True)
+    total = len(records)
     return [
         {
             "actor": ctx.actor_chip(src, r.actor),
             "topic": ctx.topic_chip(src, r.topic),
             "cell": stance_cell(ctx, src, r),
         }
-        for r in records
-    ]
+        for r in records[:limit]
+    ], total
 
 
 # A matrix page holds at most this many positions in its cells (each cell keeps its stance
@@ -133,10 +143,13 @@ def positions_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:
             counts=counts,
             pager=pager(ctx, src, "positions", number, len(chunks)),
         ), searchable=False)
-        changes = changed_stances(ctx, src) if number == 1 else []
+        changes, total = changed_stances(ctx, src, CHANGES_SHOWN) if number == 1 else ([], 0)
         if changes:
             doc.heading(ctx.t("changed_stances"))
-            doc.html(ctx.render("stance_changes.html", changes=changes), searchable=False)
+            doc.html(ctx.render(
+                "stance_changes.html", changes=changes, path_shown=PATH_SHOWN,
+                more=total - len(changes), changes_url=ctx.urls.section(src, "changes"),
+            ), searchable=False)
         docs.append(doc)
     return docs
 
