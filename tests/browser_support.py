@@ -1,61 +1,47 @@
-"""Real-browser tests: a built site served over http on 127.0.0.1, and Debian's chromium.
+"""Headless Chromium for the real-browser tests, started the same way by every test module.
 
-Import the fixtures into a test module (``from browser_support import browser, serve_site``)
-and mark its tests ``@pytest.mark.browser``. Tests skip when chromium is not installed.
+The browser is Debian's ``chromium``, or the executable named by ``BRIEFBOOK_CHROMIUM`` (Google
+Chrome on a CI runner; ``scripts/test.sh`` picks a working one), driven by Playwright with a
+fresh, temporary profile: ``playwright install`` is never needed. Tests take the ``browser``
+fixture of ``tests/conftest.py`` rather than calling :func:`launch_chromium` themselves, and
+serve sites with ``sitehttp.serve``.
 """
 
 from __future__ import annotations
 
-import functools
-import threading
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = os.environ.get("BRIEFBOOK_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
-    """Serve ``root`` over http on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def launch_chromium() -> Iterator[Browser]:
+    """Start Playwright and a headless Chromium; close both on exit.
 
-
-@pytest.fixture(scope="session")
-def browser():
-    """A headless chromium driven by Playwright, shared by the session's browser tests."""
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
+    Playwright's sync API runs one instance per thread at a time: leave this block before
+    another test starts its own (the ``browser`` fixture does, one per test module). Fails,
+    rather than skips, when there is no browser: a skipped browser test proves nothing.
+    """
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"no browser at {CHROMIUM}: run 'bash scripts/test.sh' (it installs Debian's "
+            "chromium), or set BRIEFBOOK_CHROMIUM to a Chromium or Chrome executable; "
+            "'-m \"not browser\"' leaves these tests out"
+        )
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         try:
-            yield instance
+            yield browser
         finally:
-            instance.close()
+            browser.close()
 
 
-@pytest.fixture(scope="session")
-def serve_site(example_site) -> Iterator[str]:
-    """The example dossier's built site, served over http; yields its base URL."""
-    with serve_directory(example_site.site) as url:
-        yield url
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "launch_chromium"]

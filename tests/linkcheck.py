@@ -8,15 +8,18 @@ the target page. Links to other hosts are not fetched: they are listed, split in
 reader follows (``<a href>``) and resources a browser would load on its own (scripts, styles,
 images, frames), which a privacy-minded site must not have.
 
-Other tests call it on the sites they build::
+Other tests call it on the sites they build, or on some pages of them (``""`` is the home
+page, ``"positions/"`` a generated page; their links may lead anywhere in the site)::
 
     report = check_site(site.site)
     assert report.broken == [], report.describe()
+    assert check_site(site.site, pages=["positions/"]).broken == []
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -124,23 +127,44 @@ def _target_file(site: Path, path: str) -> str | None:
     return None
 
 
-def check_site(site: Path | str, site_url: str = "") -> LinkReport:
+def _page_of(site: Path, url: str) -> str:
+    """The HTML file of the page at a site URL (``briefs/x/`` → ``briefs/x/index.html``)."""
+    target = _target_file(site, url)
+    if target is None or not target.endswith(".html"):
+        raise FileNotFoundError(f"no page at '{url}' in {site}")
+    return target
+
+
+def check_site(
+    site: Path | str, site_url: str = "", pages: Iterable[str] | None = None
+) -> LinkReport:
     """Check every internal URL of every HTML page below ``site`` (see the module docstring).
 
     ``site_url`` is the address the site is published at (as in ``mkdocs.yml``): absolute URLs
-    under it, and root-relative URLs under its path, are checked as internal.
+    under it, and root-relative URLs under its path, are checked as internal. ``pages`` limits
+    the check to the URLs on those pages, named by site URL (``""``, ``"briefs/x/"``); a page
+    that is not in the site raises ``FileNotFoundError``.
     """
     site = Path(site)
     split_site = urlsplit(site_url)
     base_path = split_site.path if split_site.path.endswith("/") else split_site.path + "/"
     own_origin = f"{split_site.scheme}://{split_site.netloc}" if split_site.netloc else None
 
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    parsed = {page: _parse(site / page) for page in pages}
-    report = LinkReport(pages=len(pages))
+    if pages is None:
+        checked_pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    else:
+        checked_pages = [_page_of(site, url) for url in pages]
+    parsed: dict[str, _PageParser] = {}
 
-    for page, parser in parsed.items():
-        for tag, attribute, url, rel_is_page in parser.urls:
+    def parse(page: str) -> _PageParser:
+        if page not in parsed:
+            parsed[page] = _parse(site / page)
+        return parsed[page]
+
+    report = LinkReport(pages=len(checked_pages))
+
+    for page in checked_pages:
+        for tag, attribute, url, rel_is_page in parse(page).urls:
             ref = Reference(page, tag, attribute, url, rel_is_page)
             parts = urlsplit(url)
             scheme = parts.scheme.lower()
@@ -183,10 +207,8 @@ def check_site(site: Path | str, site_url: str = "") -> LinkReport:
                 report.broken.append(BrokenLink(ref, f"no file for '{resolved}' in the site"))
                 continue
             fragment = unquote(parts.fragment)
-            if fragment and target.endswith(".html"):
-                ids = parsed[target].ids if target in parsed else _parse(site / target).ids
-                if fragment not in ids:
-                    report.broken.append(BrokenLink(ref, f"no id '{fragment}' in {target}"))
+            if fragment and target.endswith(".html") and fragment not in parse(target).ids:
+                report.broken.append(BrokenLink(ref, f"no id '{fragment}' in {target}"))
     return report
 
 

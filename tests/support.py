@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import shutil
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,13 +77,25 @@ class BuiltSite:
         return path.exists()
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+class _Messages(logging.Handler):
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+@contextmanager
+def mkdocs_messages(level: int = logging.WARNING) -> Iterator[list[str]]:
+    """The messages MkDocs (and its plugins) log at ``level`` or above inside the block."""
+    handler = _Messages(level)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
 
 
 def make_project(
@@ -104,10 +118,7 @@ def make_project(
 def build_project(project: Path, strict: bool = False, **overrides) -> BuiltSite:
     """Build a project in-process, collecting warnings; exceptions propagate."""
     site = project / "site"
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
+    with mkdocs_messages() as warnings:
         config = load_config(
             config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict, **overrides
         )
@@ -116,9 +127,7 @@ def build_project(project: Path, strict: bool = False, **overrides) -> BuiltSite
             build(config)
         finally:
             config.plugins.on_shutdown()
-    finally:
-        logger.removeHandler(handler)
-    return BuiltSite(project, site, handler.messages)
+    return BuiltSite(project, site, warnings)
 
 
 def copy_example(tmp_path: Path) -> Path:
@@ -131,5 +140,5 @@ def copy_example(tmp_path: Path) -> Path:
 
 __all__ = [
     "ROOT", "SUBPATH_SITE_URL", "BuiltSite", "FileKind", "build_project", "copy_example",
-    "load_text", "load_tree", "make_project", "write_files",
+    "load_text", "load_tree", "make_project", "mkdocs_messages", "write_files",
 ]

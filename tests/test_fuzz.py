@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
-from support import build_project, make_project
+from support import build_project, make_project, mkdocs_messages
 
 from briefbook.index import build_index
 from briefbook.load import load_file
@@ -159,28 +159,15 @@ def build_or_diagnose(files: dict[str, str]) -> None:
             path = project / "briefs" / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        errors = _ErrorLog()
-        logging.getLogger("mkdocs").addHandler(errors)
-        try:
-            site = build_project(project)
-        except Abort:
-            # MkDocs logs why it stopped: it must be the dossier's diagnostics, not a crash.
-            assert errors.messages, "the build stopped without saying why"
-            assert all(m.startswith("briefbook: the dossier has") for m in errors.messages), \
-                errors.messages
-            return
-        finally:
-            logging.getLogger("mkdocs").removeHandler(errors)
+        with mkdocs_messages(logging.ERROR) as errors:
+            try:
+                site = build_project(project)
+            except Abort:
+                # MkDocs logs why it stopped: it must be the dossier's diagnostics, not a crash.
+                assert errors, "the build stopped without saying why"
+                assert all(m.startswith("briefbook: the dossier has") for m in errors), errors
+                return
         assert site.exists("briefs/fuzz/")
-
-
-class _ErrorLog(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 @SLOW

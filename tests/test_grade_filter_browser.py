@@ -1,18 +1,12 @@
-"""The grade filter of the positions matrix and actor pages in a real browser (Debian's
-chromium driven by Playwright): state in the URL, fallback to earlier positions."""
-
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+"""The grade filter of the positions matrix and actor pages in a real browser (headless
+Chromium driven by Playwright): state in the URL, fallback to earlier positions."""
 
 import pytest
 from provenance_support import ACTORS
+from sitehttp import serve
 from support import build_project, make_project
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
 
 # Italy supports the force in a brief graded A1, then opposes it in one graded C3.
 DOSSIER = {
@@ -39,32 +33,12 @@ DOSSIER = {
 
 
 @pytest.fixture(scope="module")
-def page():
-    if not shutil.which(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser.new_page()
-        browser.close()
-
-
-@pytest.fixture(scope="module")
 def served(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("graded"), DOSSIER,
                            plugins="  - briefbook\n  - briefbook/actors")
     site = build_project(project, strict=True)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site.site))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site.site) as origin:
+        yield origin
 
 
 def shown_claims(page):
@@ -75,7 +49,7 @@ def shown_claims(page):
 
 
 def test_matrix_falls_back_to_the_latest_position_that_meets_the_grade(served, page):
-    page.goto(served + "positions/")
+    page.goto(served + "/positions/")
     page.locator("[data-bb-grade-filter]").wait_for(state="visible")
     assert shown_claims(page) == ["opposes"]
     page.select_option('select[name="reliability"]', "B")
@@ -91,7 +65,7 @@ def test_matrix_falls_back_to_the_latest_position_that_meets_the_grade(served, p
 
 
 def test_a_filter_in_the_url_is_restored_on_load(served, page):
-    page.goto(served + "positions/?min_grade=A2")
+    page.goto(served + "/positions/?min_grade=A2")
     page.locator("[data-bb-grade-filter]").wait_for(state="visible")
     assert page.input_value('select[name="reliability"]') == "A"
     assert page.input_value('select[name="credibility"]') == "2"
@@ -99,7 +73,7 @@ def test_a_filter_in_the_url_is_restored_on_load(served, page):
 
 
 def test_actor_page_hides_positions_below_the_grade(served, page):
-    page.goto(served + "actors/italy/?min_grade=B2")
+    page.goto(served + "/actors/italy/?min_grade=B2")
     page.locator("[data-bb-grade-filter]").wait_for(state="visible")
     visible = page.eval_on_selector_all(
         "li.bb-position:not([hidden]) .bb-position__summary", "els => els.map(e => e.textContent)"
@@ -111,7 +85,7 @@ def test_actor_page_hides_positions_below_the_grade(served, page):
 def test_without_javascript_every_claim_shows_and_the_form_stays_hidden(served, page):
     context = page.context.browser.new_context(java_script_enabled=False)
     bare = context.new_page()
-    bare.goto(served + "actors/italy/?min_grade=A1")
+    bare.goto(served + "/actors/italy/?min_grade=A1")
     assert bare.locator("li.bb-position:visible").count() == 2
     assert not bare.locator("[data-bb-grade-filter]").is_visible()
     context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import pytest
 from linkcheck import check_site
 from support import ROOT, SUBPATH_SITE_URL, write_files
 
@@ -92,3 +93,25 @@ def test_checker_reports_each_broken_link_with_its_page_and_reason(tmp_path):
         "https://cdn.example.com/x.js", "//fonts.example.com/f.css",
     ]
     assert [r.url for r in report.unsafe] == ["javascript:alert(1)"]
+
+
+def test_checker_limited_to_some_pages_reports_only_theirs(tmp_path):
+    site = _site(tmp_path, {
+        "index.html": '<a href="a/">ok</a><a href="a/#here">ok</a><a href="#top" id="top">ok</a>'
+                      '<a href="https://example.org/">external</a>'
+                      '<a href="b/">missing</a><a href="a/#nowhere">bad anchor</a>'
+                      '<a href="../x/">out</a>',
+        "a/index.html": '<h2 id="here">x</h2><a href="gone/">not checked</a>',
+    })
+    report = check_site(site, pages=[""])
+    assert report.pages == 1
+    assert [str(b) for b in report.broken] == [
+        "index.html: <a href=\"b/\">: no file for 'b/' in the site",
+        "index.html: <a href=\"a/#nowhere\">: no id 'nowhere' in a/index.html",
+        "index.html: <a href=\"../x/\">: goes above the site's root",
+    ]
+    assert [str(b) for b in check_site(site, pages=["a/"]).broken] == [
+        "a/index.html: <a href=\"gone/\">: no file for 'a/gone/' in the site",
+    ]
+    with pytest.raises(FileNotFoundError):
+        check_site(site, pages=["b/"])

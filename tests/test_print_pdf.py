@@ -1,59 +1,20 @@
 """The printable briefing book of the example dossier, saved as PDF by headless Chromium."""
 
-import functools
-import os
 import re
 import shutil
 import subprocess
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("BRIEFBOOK_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BRIEF_TITLE = "Keeping Washington in without asking it to join"
 
 pytestmark = pytest.mark.browser
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep the test output clean
-        pass
-
-
 @pytest.fixture(scope="module")
-def served_example(example_site):
-    """The built example site over http on 127.0.0.1 (a random free port), from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(example_site.site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser_page(tmp_path_factory):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no chromium at {CHROMIUM} (set BRIEFBOOK_CHROMIUM)")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
-
-
-@pytest.fixture(scope="module")
-def book_pdf(served_example, browser_page, tmp_path_factory) -> Path:
-    page = browser_page
-    page.goto(served_example + "print/", wait_until="load")
+def book_pdf(example_origin, page, tmp_path_factory) -> Path:
+    page.goto(example_origin + "/print/", wait_until="load")
     page.emulate_media(media="print")
     path = tmp_path_factory.mktemp("pdf") / "book.pdf"
     path.write_bytes(page.pdf(format="A4", print_background=True))
@@ -77,9 +38,8 @@ def test_pdf_text_holds_a_brief_title(book_pdf, tmp_path):
     assert BRIEF_TITLE in text
 
 
-def test_print_layout_hides_site_chrome_and_breaks_pages(served_example, browser_page):
-    page = browser_page
-    page.goto(served_example + "print/", wait_until="load")
+def test_print_layout_hides_site_chrome_and_breaks_pages(example_origin, page):
+    page.goto(example_origin + "/print/", wait_until="load")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-footer", ".md-sidebar--primary", ".md-tabs"):
         assert page.locator(selector).first.is_hidden(), selector

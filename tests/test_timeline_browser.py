@@ -1,9 +1,9 @@
-"""The timeline filter in a real browser (Debian's chromium via Playwright)."""
+"""The timeline filter in a real browser (headless Chromium via Playwright)."""
 
 import re
 
 import pytest
-from browser_support import browser, serve_directory, serve_site  # noqa: F401 - fixtures
+from sitehttp import serve
 from support import ROOT, build_project, copy_example, make_project
 from timeline_support import DOSSIER
 
@@ -24,7 +24,7 @@ def _visible_titles(page) -> list[str]:
 
 
 @pytest.fixture
-def page(browser, serve_site):  # noqa: F811 - fixtures from browser_support
+def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 900})  # tabs show
     tab = context.new_page()
     errors: list[str] = []
@@ -34,8 +34,8 @@ def page(browser, serve_site):  # noqa: F811 - fixtures from browser_support
     assert errors == []
 
 
-def test_filter_narrows_to_one_actor_and_back(page, serve_site):  # noqa: F811
-    page.goto(serve_site + "timeline/")
+def test_filter_narrows_to_one_actor_and_back(page, example_origin):
+    page.goto(example_origin + "/timeline/")
     total = page.locator(EVENT).count()
     assert total >= 6
     assert page.locator(f"{EVENT}:visible").count() == total
@@ -64,8 +64,8 @@ def test_filter_narrows_to_one_actor_and_back(page, serve_site):  # noqa: F811
     assert page.locator("[data-bb-group='2025-03']").is_visible()
 
 
-def test_filter_is_read_from_the_url_and_combines_facets(page, serve_site):  # noqa: F811
-    page.goto(serve_site + "timeline/?actor=france&topic=reassurance-force")
+def test_filter_is_read_from_the_url_and_combines_facets(page, example_origin):
+    page.goto(example_origin + "/timeline/?actor=france&topic=reassurance-force")
     assert page.locator("select[name=actor]").input_value() == "france"
     assert page.locator("select[name=topic]").input_value() == "reassurance-force"
     titles = _visible_titles(page)
@@ -76,8 +76,8 @@ def test_filter_is_read_from_the_url_and_combines_facets(page, serve_site):  # n
     assert re.search(r"\?actor=france&topic=reassurance-force&q=ministers$", page.url)
 
 
-def test_unknown_value_in_the_url_shows_the_empty_message(page, serve_site):  # noqa: F811
-    page.goto(serve_site + "timeline/?actor=nobody")
+def test_unknown_value_in_the_url_shows_the_empty_message(page, example_origin):
+    page.goto(example_origin + "/timeline/?actor=nobody")
     assert page.locator(f"{EVENT}:visible").count() == 0
     assert page.locator(".bb-tl-empty").is_visible()
 
@@ -88,13 +88,13 @@ def instant_site(tmp_path_factory):
     navigation needs (it reads the sitemap, and matches the port too)."""
     project = copy_example(tmp_path_factory.mktemp("instant"))
     (project / "site").mkdir()
-    with serve_directory(project / "site") as url:
-        build_project(project, strict=True, site_url=url)
-        yield url
+    with serve(project / "site") as origin:
+        build_project(project, strict=True, site_url=origin + "/")
+        yield origin
 
 
 def test_filter_works_after_instant_navigation(page, instant_site):
-    page.goto(instant_site, wait_until="networkidle")  # instant navigation loads the sitemap
+    page.goto(instant_site + "/", wait_until="networkidle")  # instant navigation loads the sitemap
     page.evaluate("window.bbSamePage = true")
     page.click("a.md-tabs__link:has-text('Timeline')")
     page.wait_for_url("**/timeline/")
@@ -105,11 +105,11 @@ def test_filter_works_after_instant_navigation(page, instant_site):
     assert page.url.endswith("?actor=nato")
 
 
-def test_without_javascript_every_event_is_listed(browser, serve_site):  # noqa: F811
+def test_without_javascript_every_event_is_listed(browser, example_origin):
     context = browser.new_context(java_script_enabled=False)
     try:
         tab = context.new_page()
-        tab.goto(serve_site + "timeline/?actor=nato")
+        tab.goto(example_origin + "/timeline/?actor=nato")
         total = tab.locator(EVENT).count()
         assert total >= 6
         assert tab.locator(f"{EVENT}:visible").count() == total
@@ -118,15 +118,15 @@ def test_without_javascript_every_event_is_listed(browser, serve_site):  # noqa:
         context.close()
 
 
-def test_split_timeline_links_carry_the_filter_from_year_to_year(browser, tmp_path):  # noqa: F811
+def test_split_timeline_links_carry_the_filter_from_year_to_year(browser, tmp_path):
     project = make_project(tmp_path, DOSSIER, plugins=(
         "  - briefbook\n  - briefbook/timeline:\n      split_after: 3"))
     site = build_project(project, strict=True)
     context = browser.new_context()
     try:
         tab = context.new_page()
-        with serve_directory(site.site) as url:
-            tab.goto(url + "timeline/2025/?actor=nato")
+        with serve(site.site) as origin:
+            tab.goto(origin + "/timeline/2025/?actor=nato")
             assert _visible_titles(tab) == ["Range event"]
             next_link = tab.get_attribute("a[rel=next]", "href")
             assert next_link.endswith("/timeline/2025/page/2/?actor=nato")
@@ -135,7 +135,7 @@ def test_split_timeline_links_carry_the_filter_from_year_to_year(browser, tmp_pa
             assert _visible_titles(tab) == ["Day event A", "Month event"]
             tab.select_option("select[name=actor]", "")
             assert tab.get_attribute("a[rel=next]", "href").endswith("/timeline/2025/page/3/")
-            tab.goto(url + "timeline/?tag=summit")
+            tab.goto(origin + "/timeline/?tag=summit")
             assert tab.get_attribute("a.bb-tl-years__year >> nth=1", "href").endswith(
                 "/timeline/2025/?tag=summit")
     finally:

@@ -1,56 +1,25 @@
-"""Fixtures for the real-browser tests: the example site over HTTP and a headless Chromium.
+"""Fixtures for the reader's-journey browser tests: recorded tabs on a served site.
 
-The browser is Debian's ``chromium`` (or the executable named by ``BRIEFBOOK_CHROMIUM``, e.g.
-Google Chrome on a CI runner), driven by Playwright; ``playwright install`` is never needed.
-Playwright starts it with a fresh, temporary profile. Each test gets its own browser context
-(no shared cookies or storage), and every request and failure it makes is recorded.
-Screenshots are written to ``test-artifacts/<test name>/`` at the repository root.
+The browser (``browser``) and the example site over HTTP (``example_origin``) come from
+``tests/conftest.py``. Each test gets its own browser context (no shared cookies or storage),
+and every request and failure it makes is recorded. Screenshots are written to
+``test-artifacts/<test name>/`` at the repository root.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from browsing import Tab
-from playwright.sync_api import Browser, expect, sync_playwright
-from sitehttp import serve
-from support import ROOT, BuiltSite
+from playwright.sync_api import Browser, expect
+from support import ROOT
 
-CHROMIUM = os.environ.get("BRIEFBOOK_CHROMIUM") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ARTIFACTS = ROOT / "test-artifacts"
 
 expect.set_options(timeout=10_000)  # a busy CI machine may take more than the default 5 s
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One browser per test module: Playwright's sync API runs one instance at a time, and
-    other modules start their own."""
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(
-            f"no browser at {CHROMIUM}: run 'bash scripts/test.sh' (it installs Debian's "
-            "chromium), or set BRIEFBOOK_CHROMIUM to a Chromium or Chrome executable; "
-            "'-m \"not browser\"' leaves these tests out"
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
-def example_origin(example_site: BuiltSite) -> Iterator[str]:
-    """The example site, built once, served at the root of a local origin."""
-    with serve(example_site.site) as origin:
-        yield origin
 
 
 @pytest.fixture
