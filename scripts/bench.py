@@ -355,14 +355,17 @@ def site_stats(site: Path) -> dict:
     }
 
 
-def time_check(dossier: Path) -> float | None:
+def time_check(dossier: Path, *options: str) -> float | None:
+    """Seconds ``briefbook check`` takes on the dossier (None when it cannot run)."""
     # the console script installed with this interpreter's Briefbook, not another on PATH
     own = Path(sys.executable).parent / "briefbook"
     exe = str(own) if own.exists() else shutil.which("briefbook")
     if exe is None:
         return None
     start = time.perf_counter()
-    proc = subprocess.run([exe, "check", str(dossier / "briefs")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [exe, "check", *options, str(dossier / "briefs")], capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
         return None
@@ -410,6 +413,7 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
             )
     stats = {k: site_stats(root / f"site-{k}") for k in runs}
     check = time_check(dossier)
+    check_no_notes = time_check(dossier, "--no-notes")
     serve = time_serve_rebuild(dossier, root / "site-serve")
     return {
         "briefs": n_briefs,
@@ -422,6 +426,7 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
         "briefbook_mb": max(r["maxrss_kb"] for r in runs["briefbook"]) / 1024,
         "stats": stats,
         "check_s": check,
+        "check_no_notes_s": check_no_notes,
         "serve": serve,
     }
 
@@ -429,14 +434,16 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
 def report(results: list[dict]) -> str:
     head = (
         "| briefs / actors | plain Material (s) | Briefbook (s) | ratio b/a | CPU ratio "
-        "| peak MB (a / b) "
-        "| pages (a / b) | output MB (b) | largest page (b) | check (s) | serve rebuild (s), "
-        "files parsed |"
+        "| peak MB (a / b) | pages (a / b) | output MB (b) | largest page (b) "
+        "| check, --no-notes (s) | serve rebuild (s), files parsed |"
     )
     rows = [head, "|" + "---|" * 11]
     for r in results:
         s = r["stats"]
-        check = f"{r['check_s']:.2f}" if r["check_s"] is not None else "n/a"
+        check = " / ".join(
+            f"{r[key]:.2f}" if r[key] is not None else "n/a"
+            for key in ("check_s", "check_no_notes_s")
+        )
         rows.append(
             f"| {r['briefs']:,} / {r['actors']:,} | {r['baseline_s']:.1f} | {r['briefbook_s']:.1f} "
             f"| {r['briefbook_s'] / r['baseline_s']:.2f} "

@@ -89,7 +89,7 @@ def display(path: Path, cwd: Path | None = None) -> str:
 
 
 def check_dossier(
-    root: Path, cwd: Path | None = None, as_of: _dt.date | None = None
+    root: Path, cwd: Path | None = None, as_of: _dt.date | None = None, notes: bool = True
 ) -> CheckReport:
     """Load and validate the dossier at ``root``; paths in diagnostics are shown from ``cwd``.
 
@@ -97,6 +97,6 @@ def check_dossier(
     checked, and the report says how many briefs the dossier held that day.
     """
     base = (cwd or Path.cwd()).resolve()
-    result = load_dossier(root, base, as_of)
+    result = load_dossier(root, base, as_of, scan_mentions=notes)
     return CheckReport(root, result.diagnostics.sorted(), result.files_seen, as_of,
                        len(result.dossier.briefs))

@@ -66,8 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_dossier_help("to check"))
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--no-notes", dest="notes", action="store_false",
-                       help="do not list notes (suggestions, which never fail a check); "
-                            "the summary still counts them")
+                       help="skip notes (suggestions, which never fail a check): brief "
+                            "texts are not searched for actors' names, which is faster")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="'json' prints one JSON object, for editors and CI (default: text)")
     check.add_argument("--as-of", dest="as_of", type=_as_of, metavar="YYYY-MM-DD",
@@ -195,7 +195,7 @@ def _as_of(value: str):
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from .check import check_dossier
 
-    report = check_dossier(_locate(args.dossier).root, as_of=args.as_of)
+    report = check_dossier(_locate(args.dossier).root, as_of=args.as_of, notes=args.notes)
     text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)
     print(text, file=out)
     return FAILED if report.failed(args.strict) else OK

@@ -68,18 +68,21 @@ def build_index(
     dossier: Dossier,
     matcher: MentionMatcher | None = None,
     mention_cache: dict[str, dict[str, MentionStat]] | None = None,
+    scan_mentions: bool = True,
 ) -> Index:
     """Build every lookup in one pass over the dossier, scanning each brief's text once.
 
     ``mention_cache`` (see :func:`build_mentions`) spares rescanning unchanged briefs; it is
-    only valid for one set of actors' names.
+    only valid for one set of actors' names. ``scan_mentions=False`` leaves the texts unread
+    (``briefbook check --no-notes``: nothing there needs mentions).
     """
     index = Index(dossier)
     index.brief_order = {brief_id: rank for rank, brief_id in enumerate(dossier.briefs)}
     index.matcher = matcher or MentionMatcher(dossier.actors.values())
-    index.mentions_by_brief, index.briefs_mentioning = build_mentions(
-        dossier, index.matcher, mention_cache
-    )
+    if scan_mentions:
+        index.mentions_by_brief, index.briefs_mentioning = build_mentions(
+            dossier, index.matcher, mention_cache
+        )
     for brief in dossier.briefs.values():
         for actor in index.involved_actors(brief):
             index.briefs_by_actor[actor].append(brief)

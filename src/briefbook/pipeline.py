@@ -45,9 +45,13 @@ class DossierLoader:
         self._names: tuple = ()
 
     def load(
-        self, root: Path, base: Path | None = None, as_of: _dt.date | None = None
+        self, root: Path, base: Path | None = None, as_of: _dt.date | None = None,
+        scan_mentions: bool = True,
     ) -> LoadResult:
         """Load, validate and index the dossier at ``root``.
+
+        ``scan_mentions=False`` skips reading brief texts for actors' names, and so the notes
+        about actors named but not listed.
 
         With ``as_of``, every file is still checked, but the dossier keeps only the briefs
         dated on or before that day (see :func:`briefbook.as_of.as_of_filter`).
@@ -93,13 +97,17 @@ class DossierLoader:
         if names != self._names:  # other names, other mentions: scan every brief again
             self._mention_cache = {}
             self._names = names
-        index = build_index(dossier, mention_cache=self._mention_cache)
-        diags.extend(unlisted_mentions(index))
+        index = build_index(
+            dossier, mention_cache=self._mention_cache, scan_mentions=scan_mentions
+        )
+        if scan_mentions:
+            diags.extend(unlisted_mentions(index))
         return LoadResult(dossier, index, diags, len(raws), parsed)
 
 
 def load_dossier(
-    root: Path, base: Path | None = None, as_of: _dt.date | None = None
+    root: Path, base: Path | None = None, as_of: _dt.date | None = None,
+    scan_mentions: bool = True,
 ) -> LoadResult:
     """Load a dossier once, without a cache (as of a day, if given)."""
-    return DossierLoader().load(root, base, as_of)
+    return DossierLoader().load(root, base, as_of, scan_mentions)
