@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT, copy_example, write_files
+from support import ROOT, build_project, copy_example, make_project, write_files
 
 from briefbook import cli
 from briefbook.load import discover, load_file
@@ -332,6 +332,44 @@ def test_ingest_html_from_stdin(project, capsys, monkeypatch):
     assert "[the alliance's statement](https://example.org/statement)" in body
     assert "- fighter jets" in body
     assert run(capsys, "check")[0] == 0
+
+
+def test_ingest_keeps_escaped_article_text_as_text(tmp_path, monkeypatch, capsys):
+    """``&lt;img onerror=…&gt;`` in an article's text is text: never a live tag, not even when
+    the brief is later built without sanitizing."""
+    nato = "---\nname: NATO\nkind: group\n---\n"
+    project = make_project(tmp_path, {"briefs/actors/nato.md": nato})
+    monkeypatch.chdir(project)
+    article = project / "article.html"
+    article.write_text(
+        "<html><body><h1>Payloads &amp; filters</h1>"
+        "<p>The page showed &lt;img src=x onerror=alert(1)&gt; as text.</p>"
+        "<p>So did &lt;script&gt;alert(2)&lt;/script&gt; and <code>&lt;b&gt;</code>.</p>"
+        "</body></html>", encoding="utf-8")
+    text = project / "article.txt"
+    text.write_text("A plain text article here\n\nIt quotes <img src=y onerror=alert(3)> "
+                    "verbatim.\n", encoding="utf-8")
+    for source, slug in ((article, "from-html"), (text, "from-text")):
+        code, out, _ = run(capsys, "ingest", str(source), "--date", "2025-05", "--slug", slug)
+        assert code == 0, out
+    brief = project / "briefs/2025/from-html.md"
+    raw = load_file(brief, project / "briefs", project)
+    assert raw.data["title"] == "Payloads & filters"
+    assert "<img" not in raw.body and "<script" not in raw.body
+    for path in (brief, project / "briefs/2025/from-text.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("sanitize: true",
+                                                                 "sanitize: false"),
+                        encoding="utf-8")
+    site = build_project(project, strict=True)
+    html = site.html("briefs/from-html/")
+    assert not re.search(r"<img[^>]*onerror", html)
+    assert "<script>alert(2)" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt; as text." in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    assert "<code>&lt;b&gt;</code>" in html
+    html = site.html("briefs/from-text/")
+    assert not re.search(r"<img[^>]*onerror", html)
+    assert "&lt;img src=y onerror=alert(3)&gt; verbatim." in html
 
 
 def test_ingest_rejects_bad_options(project, capsys):

@@ -12,7 +12,7 @@ import html as _html
 import re
 
 import nh3
-from markdownify import markdownify
+from markdownify import MarkdownConverter
 
 from .safety import is_safe_url
 
@@ -67,8 +67,22 @@ def page_title(html: str) -> str:
     return " ".join(_html.unescape(nh3.clean(match.group(1), tags=set())).split())
 
 
+class _TextKeepingConverter(MarkdownConverter):
+    """markdownify's converter, with ``&``, ``<`` and ``>`` of text written as entities.
+
+    The parser has already turned ``&lt;img onerror=…&gt;`` in the article's text into the
+    characters ``<img onerror=…>``; written back as they are, Markdown would pass them on as a
+    live HTML tag. As entities they stay text. Code is left alone: Markdown escapes it itself.
+    """
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        return super().escape(_html.escape(text, quote=False), parent_tags)
+
+
 def html_to_markdown(html: str) -> str:
-    """Sanitized, then converted Markdown of ``html`` (ATX headings, ``-`` bullets)."""
-    markdown = markdownify(sanitize(html), heading_style="ATX", bullets="-", strip=["span"])
+    """Sanitized, then converted Markdown of ``html`` (ATX headings, ``-`` bullets); the text
+    of the article stays text (see :class:`_TextKeepingConverter`)."""
+    converter = _TextKeepingConverter(heading_style="ATX", bullets="-", strip=["span"])
+    markdown = converter.convert(sanitize(html))
     lines = [line.rstrip() for line in markdown.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

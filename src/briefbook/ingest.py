@@ -8,6 +8,7 @@ actors (:mod:`briefbook.candidates`). Writing the file is :mod:`briefbook.scaffo
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -83,7 +84,12 @@ def guess_format(text: str, filename: str | None = None) -> InputFormat:
 
 
 def text_to_markdown(text: str) -> str:
-    """Plain text as Markdown: one paragraph per line unless blank lines already separate them."""
+    """Plain text as Markdown: one paragraph per line unless blank lines already separate them.
+
+    Text stays text: ``&`` and ``<`` become entities (``<img onerror=…>`` in an article is not a
+    tag), and a line's leading ``#`` or ``>`` is escaped (it is no heading or quote).
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = _PLAIN_ESCAPE_RE.sub(r"\1\\\2", text)
     lines = [line.strip() for line in text.split("\n")]
     if any(not line for line in lines[1:-1]) and _wrapped(lines):
@@ -97,9 +103,9 @@ def _wrapped(lines: list[str]) -> bool:
 
 
 def _plain(line: str) -> str:
-    """A line's text without Markdown markup."""
+    """A line's text without Markdown markup, entities (``&amp;``) read as the characters."""
     text = _LINK_TARGET_RE.sub("]", line).replace("[", "").replace("]", "")
-    return " ".join(_INLINE_MARKUP_RE.sub("", text).split())
+    return " ".join(html.unescape(_INLINE_MARKUP_RE.sub("", text)).split())
 
 
 def split_title(markdown: str) -> tuple[str, str, bool]:
@@ -183,8 +189,9 @@ def demote_headings(markdown: str) -> str:
 
 
 def prose(text: str) -> str:
-    """Text to look for names in: without Markdown link targets (a URL mentions no one)."""
-    return _LINK_TARGET_RE.sub("]", text)
+    """Text to look for names in: without Markdown link targets (a URL mentions no one), with
+    entities read as the characters they stand for."""
+    return html.unescape(_LINK_TARGET_RE.sub("]", text))
 
 
 def read_article(
