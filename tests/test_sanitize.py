@@ -92,6 +92,25 @@ def test_plugin_option_sanitizes_every_brief_and_a_brief_can_opt_out(tmp_path):
     assert script_injections(site.html("briefs/b/"))
 
 
+def test_plugin_option_sanitizes_actor_and_topic_bodies_too(tmp_path):
+    files = {
+        "briefs/actors/nato.md": f"---\nname: NATO\nkind: organisation\n---\n{BODY}",
+        "briefs/topics/force.md": f"---\ntitle: Force\n---\n{BODY}",
+        "briefs/a.md": _brief("actors: [nato]\ntopics: [force]\n"),
+    }
+    plugins = "  - briefbook:\n      sanitize: true\n  - briefbook/actors"
+    site = build_project(make_project(tmp_path, files, plugins=plugins))
+    for page in ("actors/nato/", "topics/force/"):
+        html = site.html(page)
+        assert script_injections(html) == [], page
+        assert '<h2 id="heading">' in html and "Text " in html, page
+    assert '<header class="bb-actor-header">' in site.html("actors/nato/")  # panels untouched
+    plugins = "  - briefbook\n  - briefbook/actors"
+    site = build_project(make_project(tmp_path / "trusted", files, plugins=plugins))
+    assert script_injections(site.html("actors/nato/"))  # without the option, kept as written
+    assert script_injections(site.html("topics/force/"))
+
+
 def test_only_the_body_is_sanitized(tmp_path):
     """Briefbook's own panels after the body keep their markup (classes, links, sections)."""
     html = _build(tmp_path, {"briefs/a.md": _brief(

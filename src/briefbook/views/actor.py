@@ -40,7 +40,7 @@ def actor_pages(
     doc.html(ctx.render("actor_header.html", actor=actor, **header_context(ctx, src, actor)))
     if actor.body.strip():
         doc.heading(ctx.t("profile"))
-        doc.md(actor.body)
+        doc.md(actor.body, sanitize=bool(ctx.options.get("sanitize", False)))
     positions = ctx.index.positions_by_actor.get(actor.id, [])
     events = unique_events(ctx, ctx.index.events_by_actor.get(actor.id, []))
     if positions or events:

@@ -40,7 +40,7 @@ def topic_page(ctx: ViewContext, topic: Topic, briefs_limit: int = 100) -> PageD
     doc.html(ctx.render("topic_header.html", topic=topic, briefs=len(briefs),
                         questions=len(questions)))
     if topic.body:
-        doc.md(topic.body)
+        doc.md(topic.body, sanitize=bool(ctx.options.get("sanitize", False)))
     groups = stance_groups(ctx, src, topic.id)
     if groups:
         doc.heading(ctx.t("positions"))
