@@ -173,3 +173,19 @@ def test_authored_page_at_the_same_address_is_reported(tmp_path):
     site = build_project(project)
     assert "<h1 id=\"mine\">Mine" in site.html("briefs/")
     assert any("docs/briefs.md is published at briefs/index.html" in w for w in site.warnings)
+
+
+@pytest.mark.parametrize("briefs_dir", ["docs/briefs", "docs"])
+def test_briefs_dir_inside_docs_dir_stops_the_build(tmp_path, caplog, briefs_dir):
+    """MkDocs would publish the raw dossier files a second time, titles unescaped."""
+    brief = "---\ntitle: \"<img src=x onerror=alert(1)>\"\ndate: '2025'\n---\n"
+    files = {f"{briefs_dir}/{rel.removeprefix('briefs/')}": text
+             for rel, text in {**DOSSIER, "briefs/a.md": brief}.items()}
+    project = make_project(tmp_path, files,
+                           plugins=f"  - briefbook:\n      briefs_dir: {briefs_dir}")
+    with pytest.raises(Abort):
+        build_project(project)
+    assert (f"briefbook: briefs_dir '{briefs_dir}' is inside docs_dir 'docs', so MkDocs would "
+            "also publish the raw dossier files as pages; move the dossier folder beside "
+            "mkdocs.yml") in caplog.text
+    assert not (project / "site" / "a").exists()

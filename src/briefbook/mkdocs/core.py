@@ -92,6 +92,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.base_dir = base
         self.briefs_dir = (base / self.config.briefs_dir).resolve()
+        _check_briefs_dir_outside_docs(self.briefs_dir, Path(config.docs_dir).resolve(), base)
         for option in ("page_size", "questions_page_size", "positions_page_size",
                        "changes_weeks_per_page", "changes_items_limit", "feed_weeks"):
             if self.config[option] < 1:
@@ -285,6 +286,31 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             f"briefbook: the dossier has {diags.summary()}:\n{listing}\n"
             "Fix these and build again (run 'briefbook check' for the full list)."
         )
+
+
+def _check_briefs_dir_outside_docs(briefs_dir: Path, docs_dir: Path, base: Path) -> None:
+    """Stop when the dossier folder lies inside ``docs_dir``.
+
+    MkDocs would publish its raw files as pages of their own, beside the pages Briefbook makes
+    from them: every brief twice, unchecked and unescaped (themes print a page's front-matter
+    title as HTML). Leaving those files out quietly would hide a layout that surprises anyone
+    reading the project, so the build stops and says what to move.
+    """
+    if briefs_dir != docs_dir and docs_dir not in briefs_dir.parents:
+        return
+
+    def shown(path: Path) -> str:
+        try:
+            return path.relative_to(base).as_posix() or "."
+        except ValueError:
+            return path.as_posix()
+
+    raise PluginError(
+        f"briefbook: briefs_dir '{shown(briefs_dir)}' is inside docs_dir '{shown(docs_dir)}', "
+        "so MkDocs would also publish the raw dossier files as pages; move the dossier folder "
+        f"beside mkdocs.yml (e.g. '{briefs_dir.name if briefs_dir != docs_dir else 'briefs'}') "
+        "and set briefs_dir to it"
+    )
 
 
 def core_plugin(config: MkDocsConfig, name: str) -> BriefbookPlugin:
