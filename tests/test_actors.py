@@ -369,6 +369,26 @@ external_ids: {site: "javascript:alert(1)"}
     assert "&lt;b&gt;X&lt;/b&gt;" in html
 
 
+def test_only_a_wikidata_q_id_becomes_a_link(tmp_path):
+    """Other external ids are text: no address is built from a value nothing constrains."""
+    files = {
+        "briefs/actors/x.md": """\
+---
+name: X
+kind: group
+wikidata: Q42
+external_ids: {site: "https://evil.example/x", viaf: "../../../etc", isni: "0000 0001"}
+---
+""",
+        "briefs/b.md": "---\ntitle: B\ndate: '2025'\nactors: [x]\n---\nx\n",
+    }
+    html = build_project(make_project(tmp_path, files, plugins=PLUGINS)).html("actors/x/")
+    identifiers = re.search(r'<dd class="bb-identifiers">.*?</dd>', html, re.S).group(0)
+    assert re.findall(r'href="([^"]*)"', identifiers) == ["https://www.wikidata.org/wiki/Q42"]
+    for text in ("site: https://evil.example/x", "viaf: ../../../etc", "isni: 0000 0001"):
+        assert f'<span class="bb-identifier">{text}</span>' in identifiers
+
+
 def test_actors_plugin_needs_the_core(tmp_path, caplog):
     project = make_project(tmp_path, ACTORS, plugins="  - briefbook/actors")
     with pytest.raises(Abort):

@@ -49,6 +49,7 @@ GOOD = {
         "name: N\nkind: State",
         'name: N\nkind: person\naliases: ["N. N.", 7]\nrole: R\ncountry: fr\n'
         "affiliations: [nato]\nwikidata: Q42\nexternal_ids: {viaf: '123', isni: 5}",
+        "name: N\nkind: state\nexternal_ids: {wikidata: Q42, site: 'https://example.org/n'}",
     ],
     "topic": ["title: T", "title: T\nsummary: S"],
 }
@@ -101,6 +102,8 @@ BAD = {
         "name: N\nkind: state\nwikidata: '7184'",
         "name: N\nkind: state\ncountry: GBR",
         "name: N\nkind: state\nexternal_ids: {viaf: [1, 2]}",
+        "name: N\nkind: state\nexternal_ids: {wikidata: '../../w/index.php?title=x'}",
+        "name: N\nkind: state\nexternal_ids: {wikidata: '7184'}",
         "name: N\nkind: state\nexternal_ids: [viaf]",
         "name: N\nkind: state\naliases: [{a: b}]",
         "name: N\nkind: state\nslug: n",

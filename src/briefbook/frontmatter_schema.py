@@ -134,6 +134,9 @@ def _defs() -> dict[str, Any]:
             {"type": "null"}, _BLANK,
         ]},
         "actorKind": _choice(ActorKind, "What sort of actor it is."),
+        "wikidata": {"description": "A Wikidata id: Q followed by digits.",
+                     "anyOf": [{"type": "string", "pattern": r"^\s*Q[0-9]+\s*$"},
+                               {"type": "null"}, _BLANK]},
         "claimId": {
             "description": "Optional id shared by the briefs that report the same position or "
                            "event (corroboration).",
@@ -229,11 +232,16 @@ def _defs() -> dict[str, Any]:
                     "anyOf": [{"type": "string", "pattern": r"^\s*[A-Za-z]{2}\s*$"},
                               {"type": "null"}, _BLANK]},
         "affiliations": _ref("idRefs"),
-        "wikidata": {"description": "A Wikidata id: Q followed by digits.",
-                     "anyOf": [{"type": "string", "pattern": r"^\s*Q[0-9]+\s*$"},
-                               {"type": "null"}, _BLANK]},
-        "external_ids": {"anyOf": [
-            {"type": "object", "additionalProperties": text}, {"type": "null"}]},
+        "wikidata": _ref("wikidata"),
+        "external_ids": {
+            "description": "Identifiers in other registers, shown as text; a wikidata entry "
+                           "is a Q-id like the wikidata field, and the only one linked.",
+            "anyOf": [
+                {"type": "object", "properties": {"wikidata": _ref("wikidata")},
+                 "additionalProperties": text},
+                {"type": "null"},
+            ],
+        },
     }, required=("name", "kind"), description="Front-matter of an actor (briefs/actors/*.md).")
     defs["topic"] = _object(TOPIC_FIELDS, {
         "title": required_text,

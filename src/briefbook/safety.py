@@ -7,11 +7,17 @@ import unicodedata
 from urllib.parse import urlsplit
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WIKIDATA_ID_RE = re.compile(r"Q[0-9]+")
 
 
 def is_slug(value: str) -> bool:
     """Lowercase ASCII letters and digits in hyphen-separated words: safe as a file and URL part."""
     return bool(SLUG_RE.match(value)) and len(value) <= 120
+
+
+def is_wikidata_id(value: str) -> bool:
+    """``Q`` and digits: safe to append to the address of a Wikidata item."""
+    return bool(WIKIDATA_ID_RE.fullmatch(value))
 
 
 def slugify(text: str, max_length: int = 80) -> str:

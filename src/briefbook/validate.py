@@ -31,7 +31,7 @@ from .model import (
     Stance,
     Topic,
 )
-from .safety import is_safe_url, is_slug, slugify
+from .safety import is_safe_url, is_slug, is_wikidata_id, slugify
 
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 RESERVED_IDS = frozenset({"index", "page"})
@@ -321,17 +321,13 @@ def _actor(
     kind = r.choice("kind", ActorKind, required=True)
     aliases = tuple(dict.fromkeys(a for a, _ in r.text_list("aliases") if a))
     external: dict[str, str] = {}
-    wikidata = r.text("wikidata")
+    wikidata = _wikidata_id(r, "wikidata")
     if wikidata:
-        if re.fullmatch(r"Q\d+", wikidata):
-            external["wikidata"] = wikidata
-        else:
-            diags.error(r.loc("wikidata"), f"'wikidata' is '{wikidata}'; use a Q-id like Q7184",
-                        "bad-id")
+        external["wikidata"] = wikidata
     ext = r.sub("external_ids")
     if ext:
         for key in ext.data:
-            value = ext.text(key)
+            value = _wikidata_id(ext, key) if key == "wikidata" else ext.text(key)
             if value:
                 external[key] = value
     country = r.text("country") or ""
@@ -354,6 +350,19 @@ def _actor(
         affiliations=tuple(a for a, _ in affiliations),
         external_ids=external,
     )
+
+
+def _wikidata_id(r: _Reader, key: str) -> str | None:
+    """A Wikidata id (``Q`` and digits), in ``wikidata:`` or ``external_ids.wikidata``: the
+    one external id a link is made from, so nothing else may reach that link's path."""
+    value = r.text(key)
+    if not value:
+        return None
+    if is_wikidata_id(value):
+        return value
+    r.diags.error(r.loc(key), f"'{r.where(key)}' is '{printable(value[:60])}'; use a Q-id like "
+                  "Q7184", "bad-id")
+    return None
 
 
 def _topic(raw: RawFile, diags: Diagnostics) -> Topic | None:

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from ..model import Actor, Position, QuestionStatus
 from ..related import related_actors
-from ..safety import is_safe_url
+from ..safety import is_wikidata_id
 from .brief import event_rows, position_rows
 from .claims import unique_events
 from .context import ViewContext
@@ -95,13 +95,15 @@ def actor_pages(
 
 
 def header_context(ctx: ViewContext, src: str, actor: Actor) -> dict:
-    """Chips for affiliations both ways, and links for external identifiers."""
+    """Chips for affiliations both ways, and external identifiers.
+
+    Only a Wikidata Q-id becomes a link; every other identifier is shown as text, so no
+    address is ever built from a value the dossier does not constrain.
+    """
     identifiers = []
     for scheme, value in actor.external_ids.items():
-        if scheme == "wikidata":
-            url = WIKIDATA_URL + value
-        else:
-            url = value if is_safe_url(value) and "://" in value else ""
+        linked = scheme == "wikidata" and is_wikidata_id(value)
+        url = WIKIDATA_URL + value if linked else ""
         identifiers.append({"scheme": scheme, "value": value, "url": url})
     members = sorted(
         ctx.index.members.get(actor.id, []),
