@@ -189,3 +189,52 @@ def test_briefs_dir_inside_docs_dir_stops_the_build(tmp_path, caplog, briefs_dir
             "also publish the raw dossier files as pages; move the dossier folder beside "
             "mkdocs.yml") in caplog.text
     assert not (project / "site" / "a").exists()
+
+
+OVERRIDES = """\
+site_name: Custom
+theme:
+  name: material
+  custom_dir: overrides
+plugins:
+  - briefbook
+  - briefbook/actors
+"""
+
+
+@pytest.mark.parametrize(("template", "text", "problem"), [
+    ("brief_header.html", "<header>\n<h1>{{ brief.title }</h1>\n</header>\n",
+     "overrides/briefbook/brief_header.html:2: error: template briefbook/brief_header.html "
+     "cannot be rendered: unexpected '}'"),
+    ("actor_header.html", "<header>\n<h1>{{ actor.name }}</h1>\n{{ actor.nickname }}\n</header>\n",
+     "overrides/briefbook/actor_header.html:3: error: template briefbook/actor_header.html "
+     "cannot be rendered: 'briefbook.model.Actor object' has no attribute 'nickname'"),
+    ("brief_header.html", '{% include "briefbook/mine.html" %}\n',
+     "overrides/briefbook/brief_header.html:1: error: template briefbook/brief_header.html "
+     "cannot be rendered: it includes the template 'briefbook/mine.html', which does not exist"),
+])
+def test_broken_template_override_names_its_file_and_line(tmp_path, caplog, template, text,
+                                                          problem):
+    files = {**DOSSIER, "briefs/a.md": "---\ntitle: A\ndate: '2025'\nactors: [nato]\n---\n"}
+    project = make_project(tmp_path, files, mkdocs_yml=OVERRIDES)
+    (project / "overrides/briefbook").mkdir(parents=True)
+    (project / "overrides/briefbook" / template).write_text(text, encoding="utf-8")
+    with pytest.raises(Abort):
+        build_project(project)
+    assert problem + "; fix this template override, or delete it to use Briefbook's own " \
+        f"briefbook/{template}" in caplog.text
+    assert "Traceback" not in caplog.text
+
+
+def test_broken_template_override_gives_no_traceback_on_the_command_line(tmp_path):
+    project = make_project(tmp_path, DOSSIER, mkdocs_yml=OVERRIDES)
+    (project / "overrides/briefbook").mkdir(parents=True)
+    (project / "overrides/briefbook/actors_index.html").write_text("{% for %}\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True,
+        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "briefbook/actors: overrides/briefbook/actors_index.html:1: error: template" \
+        in proc.stderr

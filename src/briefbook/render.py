@@ -7,16 +7,56 @@ renders user values through it.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 
 from . import markup
 from .dates import FuzzyDate, format_date, format_range
 from .grading import scale as grade_scale
 from .i18n import Translator
 from .safety import is_safe_url
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be rendered (most often a site's override): where and why.
+
+    ``path`` is the template file (None when not known), ``line`` the line in it.
+    """
+
+    def __init__(self, name: str, path: str | None, line: int | None, problem: str) -> None:
+        super().__init__(problem)
+        self.name = name
+        self.path = path
+        self.line = line
+        self.problem = problem
+
+    @classmethod
+    def from_error(cls, exc: TemplateError, name: str) -> TemplateProblem:
+        """Locate a Jinja error: syntax errors carry their place, others are found in the
+        traceback, where Jinja puts the template's file and line in place of Python's."""
+        if isinstance(exc, TemplateSyntaxError):
+            return cls(exc.name or name, exc.filename, exc.lineno, exc.message or str(exc))
+        path, line = None, None
+        for frame, lineno in traceback.walk_tb(exc.__traceback__):
+            filename = frame.f_code.co_filename
+            if not filename.endswith(".py") and not filename.startswith("<"):
+                path, line = filename, lineno
+        if isinstance(exc, TemplateNotFound) and exc.name != name:
+            return cls(name, path, line, f"it includes the template '{exc.name}', which does "
+                       "not exist")
+        return cls(name, path, line, exc.message or str(exc))
 
 
 class Renderer:
@@ -57,5 +97,12 @@ class Renderer:
         return format_range(start, end, self.t.language)
 
     def render(self, name: str, **context: Any) -> str:
-        """Render ``briefbook/<name>`` to HTML on one line-stable string."""
-        return self.env.get_template(f"briefbook/{name}").render(**context).strip()
+        """Render ``briefbook/<name>`` to HTML on one line-stable string.
+
+        A template that fails (a site's override with a syntax error, or one using a value the
+        view does not pass) raises :class:`TemplateProblem`, never a raw Jinja error.
+        """
+        try:
+            return self.env.get_template(f"briefbook/{name}").render(**context).strip()
+        except TemplateError as exc:
+            raise TemplateProblem.from_error(exc, f"briefbook/{name}") from exc

@@ -66,7 +66,11 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
     @event_priority(-10)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.core = core_plugin(config, NAME)
-        ctx = self.core.context
+        with self.core.template_errors(NAME):
+            return self._files(files, config, self.core)
+
+    def _files(self, files: Files, config: MkDocsConfig, core: BriefbookPlugin) -> Files:
+        ctx = core.context
         if ctx is None:
             return files
         script = resources.files("briefbook") / "assets" / "actors-filter.js"
@@ -82,8 +86,8 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         docs = [actors_index_page(ctx)]
         for actor in ctx.dossier.actors.values():
             docs += actor_pages(ctx, actor, cooccurrence, options)
-        self.core.add_pages(files, config, docs)
-        for doc in self.core.pages.values():
+        core.add_pages(files, config, docs)
+        for doc in core.pages.values():
             brief = ctx.dossier.briefs.get(doc.brief_id or "") if doc.kind == "brief" else None
             if brief is not None:
                 add_related_briefs(ctx, doc, brief, self.config.related_briefs)

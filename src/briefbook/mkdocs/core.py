@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from ..diagnostics import Diagnostics, Severity
 from ..export import dossier_json, positions_csv
 from ..export.atom import FEED_PATH, atom_feed
 from ..pipeline import DossierLoader, LoadResult
-from ..render import Renderer
+from ..render import Renderer, TemplateProblem
 from ..views.as_of_banner import as_of_banner
 from ..views.brief import brief_page
 from ..views.briefs_index import briefs_index_pages
@@ -83,6 +85,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.briefs_dir = Path("briefs")
         self.as_of: _dt.date | None = None
         self.banner = ""
+        self.base_dir = Path.cwd()
+        self.custom_dirs: list[Path] = []
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -109,14 +113,19 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     # -- pages -------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        with self.template_errors("briefbook"):
+            return self._files(files, config)
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages = {}
         self.embedded = {}
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
         self._report(self.result.diagnostics)
         custom_dir = config.theme.custom_dir
+        self.custom_dirs = [Path(custom_dir).resolve()] if custom_dir else []
         renderer = Renderer(
             language=str(config.theme.get("language") or "en"),
-            custom_dirs=[Path(custom_dir)] if custom_dir else [],
+            custom_dirs=self.custom_dirs,
         )
         urls = SiteUrls(config.use_directory_urls, sections=self._sections(config))
         self.context = ctx = ViewContext(
@@ -222,7 +231,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         match = find_marker(markdown)
         if match is None:
             return markdown
-        doc = overview_doc(self.context, src, exports=self.config.export)
+        with self.template_errors("briefbook"):
+            doc = overview_doc(self.context, src, exports=self.config.export)
         self.embedded[src] = doc
         return markdown[: match.start()] + doc.body + markdown[match.end() :]
 
@@ -248,6 +258,31 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return server
 
     # -- helpers -----------------------------------------------------------------------------
+    @contextmanager
+    def template_errors(self, name: str) -> Iterator[None]:
+        """Turn a template that cannot be rendered into a build error naming its file and line,
+        with what to do (for the plugin ``name``, which renders inside the block)."""
+        try:
+            yield
+        except TemplateProblem as problem:
+            raise PluginError(f"{name}: {self._describe(problem)}") from None
+
+    def _describe(self, problem: TemplateProblem) -> str:
+        path = Path(problem.path) if problem.path else None
+        where = _shown(path, self.base_dir) if path else problem.name
+        if problem.line:
+            where += f":{problem.line}"
+        overridden = path is not None and any(
+            folder == path or folder in path.parents for folder in self.custom_dirs
+        )
+        if overridden:
+            advice = ("fix this template override, or delete it to use Briefbook's own "
+                      f"{problem.name}")
+        else:
+            advice = "this is Briefbook's own template: please report the problem"
+        return f"{where}: error: template {problem.name} cannot be rendered: {problem.problem}; " \
+            f"{advice}"
+
     def _sections(self, config: MkDocsConfig) -> set[str]:
         sections = {"briefs"}
         own = ("questions", "positions", "topics", "print", "changes")
@@ -298,19 +333,21 @@ def _check_briefs_dir_outside_docs(briefs_dir: Path, docs_dir: Path, base: Path)
     """
     if briefs_dir != docs_dir and docs_dir not in briefs_dir.parents:
         return
-
-    def shown(path: Path) -> str:
-        try:
-            return path.relative_to(base).as_posix() or "."
-        except ValueError:
-            return path.as_posix()
-
     raise PluginError(
-        f"briefbook: briefs_dir '{shown(briefs_dir)}' is inside docs_dir '{shown(docs_dir)}', "
+        f"briefbook: briefs_dir '{_shown(briefs_dir, base)}' is inside docs_dir "
+        f"'{_shown(docs_dir, base)}', "
         "so MkDocs would also publish the raw dossier files as pages; move the dossier folder "
         f"beside mkdocs.yml (e.g. '{briefs_dir.name if briefs_dir != docs_dir else 'briefs'}') "
         "and set briefs_dir to it"
     )
+
+
+def _shown(path: Path, base: Path) -> str:
+    """``path`` relative to the project folder when it lies below it, else absolute."""
+    try:
+        return path.relative_to(base).as_posix() or "."
+    except ValueError:
+        return path.as_posix()
 
 
 def core_plugin(config: MkDocsConfig, name: str) -> BriefbookPlugin:

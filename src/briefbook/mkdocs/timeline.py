@@ -23,7 +23,7 @@ from ..chronology import Chronology, EntryKind, TimelineEntry, build_chronology
 from ..export.timeline import build_timestamp, timeline_ics, timeline_json
 from ..views.context import ViewContext
 from ..views.timeline import SECTION, timeline_slice, timeline_view
-from .core import core_plugin
+from .core import BriefbookPlugin, core_plugin
 
 log = logging.getLogger("mkdocs.plugins.briefbook.timeline")
 
@@ -60,6 +60,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     @event_priority(-20)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         core = core_plugin(config, NAME)
+        with core.template_errors(NAME):
+            return self._files(files, config, core)
+
+    def _files(self, files: Files, config: MkDocsConfig, core: BriefbookPlugin) -> Files:
         ctx = core.context
         if ctx is None:
             return files
