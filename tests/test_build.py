@@ -238,3 +238,34 @@ def test_broken_template_override_gives_no_traceback_on_the_command_line(tmp_pat
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "briefbook/actors: overrides/briefbook/actors_index.html:1: error: template" \
         in proc.stderr
+
+
+@pytest.mark.parametrize(("plugin", "option", "value", "least"), [
+    ("briefbook", "topic_briefs_limit", "-1", 0),
+    ("briefbook", "print_max_briefs", "-5", 0),
+    ("briefbook", "page_size", "0", 1),
+    ("briefbook", "questions_page_size", "-1", 1),
+    ("briefbook", "positions_page_size", "0", 1),
+    ("briefbook", "changes_weeks_per_page", "0", 1),
+    ("briefbook", "changes_items_limit", "0", 1),
+    ("briefbook", "feed_weeks", "0", 1),
+    ("briefbook", "page_size", "yes", 1),  # YAML true, which Python would count as 1
+    ("briefbook/actors", "related_briefs", "-1", 0),
+    ("briefbook/actors", "related_actors", "-1", 0),
+    ("briefbook/actors", "positions_per_topic", "-1", 0),
+    ("briefbook/actors", "events_limit", "-1", 0),
+    ("briefbook/actors", "page_size", "0", 1),
+    ("briefbook/timeline", "split_after", "-3", 1),
+    ("briefbook/timeline", "slice_limit", "0", 1),
+])
+def test_numeric_options_below_their_minimum_stop_the_build(tmp_path, caplog, plugin, option,
+                                                           value, least):
+    plugins = {name: f"  - {name}" for name in ("briefbook", "briefbook/actors",
+                                                 "briefbook/timeline")}
+    plugins[plugin] += f":\n      {option}: {value}"
+    project = make_project(tmp_path, DOSSIER, plugins="\n".join(plugins.values()))
+    with pytest.raises(Abort):
+        build_project(project)
+    found = "true" if value == "yes" else value
+    assert (f"{plugin}: '{option}' must be {least} or more, found {found}; set a whole number "
+            f"in mkdocs.yml under the '{plugin}' plugin") in caplog.text

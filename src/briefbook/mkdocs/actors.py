@@ -13,7 +13,6 @@ from importlib import resources
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -23,7 +22,7 @@ from ..related import actor_cooccurrence
 from ..views.actor import ActorPageOptions, actor_pages
 from ..views.actors_index import actors_index_page
 from ..views.related_briefs import add_related_briefs
-from .core import BriefbookPlugin, core_plugin
+from .core import BriefbookPlugin, check_counts, core_plugin
 
 log = logging.getLogger("mkdocs.plugins.briefbook.actors")
 
@@ -40,6 +39,15 @@ class ActorsConfig(Config):
     events_limit = c.Type(int, default=50)
 
 
+COUNT_MINIMUMS = {
+    "related_briefs": 0, "related_actors": 0,
+    "positions_per_topic": 0,  # 0: every position
+    "events_limit": 0,  # 0: no events on actor pages (the timeline has them)
+    "page_size": 1,
+}
+"""Every whole-number option of the plugin, with the least value it accepts."""
+
+
 class ActorsPlugin(BasePlugin[ActorsConfig]):
     """Adds ``actors/`` and ``actors/<id>/`` pages and links actors named in brief texts."""
 
@@ -51,11 +59,7 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         self.titles: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        for key in ("related_briefs", "related_actors", "positions_per_topic", "events_limit"):
-            if self.config[key] < 0:
-                raise PluginError(f"{NAME}: '{key}' must be 0 or more")
-        if self.config.page_size < 1:
-            raise PluginError(f"{NAME}: 'page_size' must be 1 or more")
+        check_counts(NAME, self.config, COUNT_MINIMUMS)
         if not any(isinstance(e, MentionLinkExtension) and e.linker is self.linker
                    for e in config.markdown_extensions):
             config.markdown_extensions.append(MentionLinkExtension(self.linker))

@@ -72,6 +72,28 @@ class BriefbookConfig(Config):
     as_of = c.Optional(c.Type((str, _dt.date)))
 
 
+COUNT_MINIMUMS = {
+    "page_size": 1, "questions_page_size": 1, "positions_page_size": 1,
+    "changes_weeks_per_page": 1, "changes_items_limit": 1, "feed_weeks": 1,
+    "topic_briefs_limit": 0,  # 0: a topic page lists no briefs (they are on the briefs list)
+    "print_max_briefs": 0,  # 0: the book holds every brief
+}
+"""Every whole-number option of the plugin, with the least value it accepts."""
+
+
+def check_counts(name: str, config: Config, minimums: dict[str, int]) -> None:
+    """Stop the build when a whole-number option is below its minimum, or is true/false
+    (YAML reads ``yes`` as true, which Python would count as 1)."""
+    for option, least in minimums.items():
+        value = config[option]
+        if isinstance(value, bool) or value < least:
+            found = str(value).lower() if isinstance(value, bool) else value
+            raise PluginError(
+                f"{name}: '{option}' must be {least} or more, found {found}; set a whole "
+                f"number in mkdocs.yml under the '{name}' plugin"
+            )
+
+
 class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     """Turns the dossier folder into brief pages and a paginated briefs index."""
 
@@ -97,10 +119,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.base_dir = base
         self.briefs_dir = (base / self.config.briefs_dir).resolve()
         _check_briefs_dir_outside_docs(self.briefs_dir, Path(config.docs_dir).resolve(), base)
-        for option in ("page_size", "questions_page_size", "positions_page_size",
-                       "changes_weeks_per_page", "changes_items_limit", "feed_weeks"):
-            if self.config[option] < 1:
-                raise PluginError(f"briefbook: '{option}' must be 1 or more")
+        check_counts("briefbook", self.config, COUNT_MINIMUMS)
         try:
             self.as_of = parse_as_of(self.config.as_of) if self.config.as_of else None
         except ValueError as exc:

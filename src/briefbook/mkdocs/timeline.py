@@ -13,7 +13,6 @@ from importlib import resources
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -23,7 +22,7 @@ from ..chronology import Chronology, EntryKind, TimelineEntry, build_chronology
 from ..export.timeline import build_timestamp, timeline_ics, timeline_json
 from ..views.context import ViewContext
 from ..views.timeline import SECTION, timeline_slice, timeline_view
-from .core import BriefbookPlugin, core_plugin
+from .core import BriefbookPlugin, check_counts, core_plugin
 
 log = logging.getLogger("mkdocs.plugins.briefbook.timeline")
 
@@ -49,10 +48,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.chronology: Chronology | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.config.split_after < 1:
-            raise PluginError(f"{NAME}: 'split_after' must be 1 or more")
-        if self.config.slice_limit < 1:
-            raise PluginError(f"{NAME}: 'slice_limit' must be 1 or more")
+        check_counts(NAME, self.config, {"split_after": 1, "slice_limit": 1})
         if JS_URI not in config.extra_javascript:
             config.extra_javascript.append(JS_URI)
         return config
