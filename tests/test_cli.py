@@ -374,7 +374,11 @@ def test_ingest_keeps_escaped_article_text_as_text(tmp_path, monkeypatch, capsys
 
 def test_ingest_rejects_bad_options(project, capsys):
     code, _, err = run(capsys, "ingest", str(FRENCH_ARTICLE), "--url", "javascript:alert(1)")
-    assert code == 1 and "--url must be an http(s) address" in err
+    assert code == 1 and "--url must be an absolute http(s) address" in err
+    code, _, err = run(capsys, "ingest", str(FRENCH_ARTICLE), "--url", "www.lemonde.fr/article")
+    assert code == 1 and err.strip() == (
+        "briefbook: --url must be an absolute http(s) address, found 'www.lemonde.fr/article'; "
+        "write it in full: 'https://www.lemonde.fr/article'")
     code, _, err = run(capsys, "ingest", str(FRENCH_ARTICLE), "--language", "français")
     assert code == 1 and "use a language code" in err
     code, _, err = run(capsys, "ingest", "missing.txt")

@@ -3,7 +3,14 @@ only http(s) and relative URLs reach a page."""
 
 import pytest
 
-from briefbook.safety import is_safe_url, is_slug, slugify
+from briefbook.safety import (
+    is_safe_url,
+    is_slug,
+    is_web_address,
+    is_wikidata_id,
+    slugify,
+    web_address_hint,
+)
 
 
 @pytest.mark.parametrize("value", [
@@ -39,3 +46,32 @@ def test_unsafe_urls(url):
 ])
 def test_safe_urls(url):
     assert is_safe_url(url)
+
+
+@pytest.mark.parametrize(("url", "hint"), [
+    ("www.lemonde.fr/article", "write it in full: 'https://www.lemonde.fr/article'"),
+    ("lemonde.fr", "write it in full: 'https://lemonde.fr'"),
+    ("/relative", None), ("../briefs/x/", None), ("notes/page.html#a", None),
+    ("javascript:alert(1)", None), ("https:///no-host", None), ("https://user@/x", None),
+    ("https://a b.example/", None), ("mailto:desk@example.org", None),
+])
+def test_a_source_address_must_be_absolute_http_with_a_host(url, hint):
+    assert not is_web_address(url)
+    assert web_address_hint(url) == (
+        hint or "give the full address of the source, starting with https:// or http://")
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.lemonde.fr/article", "HTTP://example.org", "https://example.org/a b?c=<1>",
+    "http://[::1]:8000/x",
+])
+def test_web_addresses(url):
+    assert is_web_address(url)
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("Q7184", True), ("Q1", True), ("q7184", False), ("7184", False), ("Q7184/../x", False),
+    ("../../w/index.php", False), ("Q", False), ("Q7184\n", False),
+])
+def test_wikidata_ids(value, ok):
+    assert is_wikidata_id(value) is ok

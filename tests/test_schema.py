@@ -27,7 +27,7 @@ GOOD = {
         "title: 2025\ndate: 2025",
         'title: A\ndate: "~2025-04"\nactors: nato\ntopics: [force]\ntags: [x, 2]\nslug: my-id\n'
         "sanitize: true",
-        'title: A\ndate: "2025"\nsource:\n  url: /relative\n  language: pt-BR\n'
+        'title: A\ndate: "2025"\nsource:\n  url: "https://x.example/a b"\n  language: pt-BR\n'
         '  translated_from: en\n  authors: [A. B.]\n  publisher: P',
         'title: A\ndate: "2025"\nsource:\n  url: "HTTPS://example.org/a?b#c"',
         'title: A\ndate: "2025"\npositions:\n  - {actor: nato, topic: force, stance: Supports, '
@@ -67,6 +67,10 @@ BAD = {
         'title: A\ndate: "2025"\nsanitize:',                  # null is not a boolean either
         'title: A\ndate: "2025"\nsource:\n  url: "javascript:alert(1)"',
         'title: A\ndate: "2025"\nsource:\n  url: "https:///no-host"',
+        'title: A\ndate: "2025"\nsource:\n  url: /relative',
+        'title: A\ndate: "2025"\nsource:\n  url: www.lemonde.fr/article',
+        'title: A\ndate: "2025"\nsource:\n  url: "https://user@/no-host"',
+        'title: A\ndate: "2025"\nsource:\n  url: "https://a b.example/"',
         'title: A\ndate: "2025"\nsource:\n  language: français',
         'title: A\ndate: "2025"\nsource: just text',
         'title: A\ndate: "2025"\ntitel: typo',                 # unknown field (a warning)

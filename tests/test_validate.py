@@ -110,8 +110,9 @@ def test_many_mistakes_in_many_files_are_all_reported_with_lines(tmp_path):
         "supports | opposes | conditional | neutral | undecided",
         "briefs/2025/b.md:9:1: warning: unknown field 'titel' (did you mean 'title'?); it is "
         "ignored",
-        "briefs/2025/c.md:5:8: error: 'source.url' must be an http(s) address, found "
-        "'javascript:alert(1)'",
+        "briefs/2025/c.md:5:8: error: 'source.url' must be an absolute http(s) address, found "
+        "'javascript:alert(1)'; give the full address of the source, starting with https:// or "
+        "http://",
         "briefs/2025/c.md:7:5: error: question 'q1' needs a 'text' where it is first raised (this "
         "is its earliest brief)",
         "briefs/2025/c.md:8:13: error: question 'q1' is answered but has no 'answer'; add the "

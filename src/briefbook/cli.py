@@ -276,12 +276,13 @@ def _read_input(name: str) -> str:
 
 def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from .ingest import InputFormat, annotate, read_article
-    from .safety import is_safe_url
+    from .safety import is_web_address, web_address_hint
     from .scaffold import ScaffoldError
     from .validate import LANGUAGE_RE
 
-    if args.url and not is_safe_url(args.url):
-        return _fail(f"--url must be an http(s) address, found '{args.url}'")
+    if args.url and not is_web_address(args.url):
+        return _fail(f"--url must be an absolute http(s) address, found '{args.url}'; "
+                     f"{web_address_hint(args.url)}")
     if args.language and not LANGUAGE_RE.match(args.language):
         return _fail(f"--language '{args.language}': use a language code such as en, fr "
                      "or pt-BR")

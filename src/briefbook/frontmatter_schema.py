@@ -35,9 +35,9 @@ _DATE = (
     r"^\s*~?\s*(?!0000)[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?\s*$"
 )
 _LANGUAGE = r"^\s*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\s*$"
-_SAFE_URL = (
-    r"^\s*(?:[hH][tT][tT][pP][sS]?://[^/?#\s][^\u0000-\u001f\u007f]*"
-    r"|(?![A-Za-z][A-Za-z0-9+.\-]*:)(?!\\)[^\u0000-\u001f\u007f]*)\s*$"
+_WEB_ADDRESS = (  # as briefbook.safety.is_web_address: absolute http(s), with a host
+    r"^\s*[hH][tT][tT][pP][sS]?://(?:[^/?#\s]*@)?[^/?#\s@:][^/?#\s@]*"
+    r"(?:[/?#][^\u0000-\u001f\u007f]*)?\s*$"
 )
 
 
@@ -147,8 +147,8 @@ def _defs() -> dict[str, Any]:
         "publisher": text,
         "title": text,
         "url": {
-            "description": "An http(s) address or a relative link.",
-            "anyOf": [{"type": "string", "pattern": _SAFE_URL}, {"type": ["number", "null"]}],
+            "description": "The source's full address, starting with https:// or http://.",
+            "anyOf": [{"type": "string", "pattern": _WEB_ADDRESS}, {"type": "null"}, _BLANK],
         },
         "language": _ref("language"),
         "translated_from": _ref("language"),

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WIKIDATA_ID_RE = re.compile(r"Q[0-9]+")
+# A domain name at the start of an address written without its scheme (www.lemonde.fr/...).
+_HOST_RE = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:[/?#]|$)")
 
 
 def is_slug(value: str) -> bool:
@@ -40,3 +42,30 @@ def is_safe_url(url: str) -> bool:
     if parts.scheme:
         return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
     return not cleaned.startswith("\\")
+
+
+def is_web_address(url: str) -> bool:
+    """An absolute ``http(s)://`` address with a host: what a source's address must be.
+
+    Stricter than :func:`is_safe_url`, which also lets relative links through: a source written
+    ``www.lemonde.fr/article`` would be one, and lead nowhere.
+    """
+    if not is_safe_url(url):
+        return False
+    parts = urlsplit(url.strip())
+    try:
+        host = parts.hostname
+    except ValueError:  # pragma: no cover - is_safe_url has split it already
+        return False
+    return (parts.scheme.lower() in ("http", "https") and bool(host)
+            and not any(ch.isspace() for ch in parts.netloc))
+
+
+def web_address_hint(url: str) -> str:
+    """What to write instead of ``url`` (not a web address): the same with ``https://`` in front
+    when it reads like an address without its scheme (``www.lemonde.fr/article``)."""
+    text = url.strip()
+    if _HOST_RE.match(text) and is_web_address(f"https://{text}"):
+        return f"write it in full: 'https://{text}'"
+    return "give the full address of the source, starting with https:// or http://"
+

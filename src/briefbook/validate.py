@@ -31,7 +31,7 @@ from .model import (
     Stance,
     Topic,
 )
-from .safety import is_safe_url, is_slug, is_wikidata_id, slugify
+from .safety import is_slug, is_web_address, is_wikidata_id, slugify, web_address_hint
 
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 RESERVED_IDS = frozenset({"index", "page"})
@@ -508,10 +508,11 @@ def _source(r: _Reader) -> Source:
         return Source()
     s.check_fields(SOURCE_FIELDS)
     url = s.text("url") or ""
-    if url and not is_safe_url(url):
+    if url and not is_web_address(url):
         s.diags.error(
             s.loc("url"),
-            f"'source.url' must be an http(s) address, found '{printable(url[:60])}'",
+            f"'source.url' must be an absolute http(s) address, found "
+            f"'{printable(url[:60])}'; {printable(web_address_hint(url))}",
             "unsafe-url",
         )
         url = ""
