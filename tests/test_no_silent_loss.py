@@ -77,3 +77,38 @@ def test_messy_dossier_every_file_is_a_page_or_named_in_an_error(tmp_path):
     assert lost == []
     assert "fine" in placed.values()
     assert (site / "briefs/fine/index.html").exists()
+
+
+def test_a_link_to_a_missing_file_is_named_in_a_warning(tmp_path):
+    project = make_project(tmp_path, {"briefs/2025/fine.md": "---\ntitle: F\ndate: '2025'\n---\n"})
+    (project / "briefs/2025/gone.md").symlink_to("../../drafts/gone.md")
+    (project / "briefs/2025/loop.md").symlink_to("loop.md")
+    result = load_dossier(project / "briefs", project)
+    assert [d.format() for d in result.diagnostics] == [
+        "briefs/2025/gone.md:1:1: warning: 'gone.md' is a link to a missing file "
+        "(../../drafts/gone.md); it is not read. Restore the file it points to, or delete the link",
+        "briefs/2025/loop.md:1:1: warning: 'loop.md' is a link to a missing file (loop.md); it is "
+        "not read. Restore the file it points to, or delete the link",
+    ]
+    assert list(result.dossier.briefs) == ["fine"]
+
+
+def test_a_file_the_system_refuses_to_read_is_named_in_an_error(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {
+        "briefs/2025/fine.md": "---\ntitle: F\ndate: '2025'\n---\n",
+        "briefs/2025/locked.md": "---\ntitle: L\ndate: '2025'\n---\n",
+    })
+    read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "locked.md":
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = load_dossier(project / "briefs", project)
+    assert [d.format() for d in result.diagnostics] == [
+        "briefs/2025/locked.md:1:1: error: the file cannot be read (Permission denied); check "
+        "that it is yours and readable",
+    ]
+    assert list(result.dossier.briefs) == ["fine"]

@@ -7,6 +7,7 @@ the :class:`RawFile`, so that a whole dossier is read in one pass and all proble
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -119,14 +120,30 @@ def classify(root: Path, path: Path) -> FileKind:
     return FileKind.BRIEF
 
 
-def discover(root: Path) -> Iterator[Path]:
-    """Every Markdown file below ``root`` in a stable order, skipping hidden folders."""
+def discover(root: Path, broken_links: list[Path] | None = None) -> Iterator[Path]:
+    """Every Markdown file below ``root`` in a stable order, skipping hidden folders.
+
+    Links named ``*.md`` that lead to no file (its target deleted or moved, or a loop of links)
+    are not files to read: they are appended to ``broken_links``, to be reported.
+    """
     for path in sorted(root.rglob("*.md"), key=lambda p: p.parts):
         rel = path.relative_to(root).parts
         if any(part.startswith(".") for part in rel):
             continue
         if path.is_file():
             yield path
+        elif broken_links is not None and path.is_symlink() and not path.exists():
+            broken_links.append(path)
+
+
+def broken_link_message(path: Path) -> str:
+    """What to say about a dossier file that is a link to a missing file."""
+    try:
+        target = f" ({os.readlink(path)})"
+    except OSError:  # pragma: no cover - it was a link a moment ago
+        target = ""
+    return (f"'{path.name}' is a link to a missing file{target}; it is not read. Restore the "
+            "file it points to, or delete the link")
 
 
 def misnamed(root: Path) -> Iterator[Path]:
@@ -164,6 +181,16 @@ def oversized_file(path: Path, root: Path, base: Path, size: int) -> RawFile:
         "source instead of pasting it whole",
         "too-large",
     )
+    return raw
+
+
+def unreadable_file(path: Path, root: Path, base: Path, error: OSError) -> RawFile:
+    """A file the system refuses to read (permissions), as a :class:`RawFile` with that error."""
+    raw = RawFile(
+        path=path, display=display_path(path, base), kind=classify(root, path), digest=""
+    )
+    raw._problem(1, 1, f"the file cannot be read ({error.strerror or error}); check that it "
+                 "is yours and readable", "unreadable")
     return raw
 
 

@@ -12,12 +12,14 @@ from .index import Index, build_index
 from .load import (
     MAX_FILE_BYTES,
     RawFile,
+    broken_link_message,
     content_digest,
     discover,
     display_path,
     load_file,
     misnamed,
     oversized_file,
+    unreadable_file,
 )
 from .mention_index import MentionStat
 from .model import Dossier
@@ -70,12 +72,17 @@ class DossierLoader:
         raws: list[RawFile] = []
         parsed = 0
         fresh: dict[Path, RawFile] = {}
-        for path in discover(root):
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raws.append(oversized_file(path, root, base, size))
+        broken_links: list[Path] = []
+        for path in discover(root, broken_links):
+            try:
+                size = path.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    raws.append(oversized_file(path, root, base, size))
+                    continue
+                data = path.read_bytes()
+            except OSError as exc:
+                raws.append(unreadable_file(path, root, base, exc))
                 continue
-            data = path.read_bytes()
             raw = self._cache.get(path)
             if raw is None or raw.digest != content_digest(data):
                 raw = load_file(path, root, base, data)
@@ -91,6 +98,9 @@ class DossierLoader:
                 f"rename it to '{path.stem}.md'",
                 "not-read",
             )
+        for path in broken_links:
+            diags.warning(Location(display_path(path, base), 1, 1), broken_link_message(path),
+                          "not-read")
         if as_of is not None:
             dossier = as_of_filter(dossier, as_of)
         names = tuple((a.id, a.names) for a in dossier.actors.values())
