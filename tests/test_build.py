@@ -269,3 +269,11 @@ def test_numeric_options_below_their_minimum_stop_the_build(tmp_path, caplog, pl
     found = "true" if value == "yes" else value
     assert (f"{plugin}: '{option}' must be {least} or more, found {found}; set a whole number "
             f"in mkdocs.yml under the '{plugin}' plugin") in caplog.text
+
+
+def test_empty_briefs_dir_stops_the_build(tmp_path, caplog):
+    project = make_project(tmp_path, DOSSIER, plugins="  - briefbook:\n      briefs_dir: ' '")
+    with pytest.raises(Abort):
+        build_project(project)
+    assert ("briefbook: 'briefs_dir' is empty; give the dossier folder's path, e.g. "
+            "briefs_dir: briefs") in caplog.text

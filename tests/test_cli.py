@@ -152,6 +152,58 @@ def test_check_reads_briefs_dir_from_mkdocs_yml(tmp_path, monkeypatch, capsys):
     assert out.splitlines()[0].startswith("dossier/2025/a.md:3:7: error:")
 
 
+@pytest.mark.parametrize(("config", "diagnostic"), [
+    ("site_name: T\nplugins:\n  - briefbook:\n      briefs_dir: dossier: old\n",
+     "mkdocs.yml:4:26: error: YAML syntax error in mkdocs.yml: mapping values are not allowed "
+     "here; a value containing ': ' must be quoted"),
+    ("site_name: T\nnav: [a\n",
+     "mkdocs.yml:3:1: error: YAML syntax error in mkdocs.yml: expected ',' or ']', but got "
+     "'<stream end>'; the '[' opened on line 2 is not closed (or a value in it needs quotes)"),
+    ("site_name: T\nplugins:\n  - briefbook:\n      briefs_dir: [dossier]\n",
+     "mkdocs.yml:4:19: error: 'briefs_dir' must be text, the dossier folder's path, found a "
+     "list; write it like briefs_dir: briefs"),
+    ("site_name: T\nplugins:\n  briefbook:\n    briefs_dir: 2025\n",
+     "mkdocs.yml:4:17: error: 'briefs_dir' must be text, the dossier folder's path, found a "
+     "number; write it like briefs_dir: briefs"),
+    ("site_name: T\nplugins:\n  - briefbook:\n      briefs_dir: '  '\n",
+     "mkdocs.yml:4:19: error: 'briefs_dir' is empty; give the dossier folder's path, e.g. "
+     "briefs_dir: briefs"),
+    ("site_name: T\nplugins:\n  - search\n  - briefbook: dossier\n",
+     "mkdocs.yml:4:16: error: the options of the 'briefbook' plugin must be a mapping "
+     "('briefs_dir: briefs')"),
+    ("INHERIT: base.yml\nsite_name: T\n",
+     "mkdocs.yml:1:10: error: 'INHERIT' names 'base.yml', which is not a file; give the path "
+     "of the configuration to extend, from mkdocs.yml's folder"),
+    ("- site_name: T\n",
+     "mkdocs.yml:1:1: error: mkdocs.yml must be a mapping of settings ('site_name: ...'), not "
+     "a single value or a list"),
+])
+def test_check_reports_a_mkdocs_yml_that_cannot_name_the_dossier(tmp_path, monkeypatch, capsys,
+                                                                config, diagnostic):
+    """Never a silent fall back to briefs/: the check would pass on the wrong folder."""
+    write_files(tmp_path, {**BROKEN, "dossier/2025/ok.md": "---\ntitle: A\ndate: '2025'\n---\n"})
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check")
+    assert (code, out, err) == (1, f"{diagnostic}\n1 error, 0 warnings in 0 files\n", "")
+    code, out, _ = run(capsys, "check", "--format", "json")
+    assert code == 1
+    [reported] = json.loads(out)["diagnostics"]
+    assert f"{reported['path']}:{reported['line']}:{reported['col']}: error: " \
+        f"{reported['message']}" == diagnostic
+    code, out, err = run(capsys, "new", "topic", "Anything")
+    assert (code, out, err) == (1, "", f"{diagnostic}\n")
+
+
+def test_check_follows_inherit_to_the_briefs_dir(tmp_path, monkeypatch, capsys):
+    write_files(tmp_path, {f"dossier/{k.removeprefix('briefs/')}": v for k, v in BROKEN.items()})
+    (tmp_path / "base.yml").write_text("plugins:\n  - briefbook:\n      briefs_dir: dossier\n")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: T\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check")
+    assert code == 1 and out.startswith("dossier/2025/a.md:3:7: error:")
+
+
 def test_check_bad_usage_exits_2(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "check", "no-such-folder")

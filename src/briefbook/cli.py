@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .locate import DossierNotFound, DossierPaths, find_dossier
+from .locate import ConfigProblem, DossierNotFound, DossierPaths, find_dossier
 from .model import ActorKind, Dossier
 
 if TYPE_CHECKING:
@@ -163,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"briefbook {args.command}: error: {exc}", file=sys.stderr)
         return USAGE
+    except ConfigProblem as problem:
+        return _config_problem(problem, args, sys.stdout)
 
 
 class UsageError(Exception):
@@ -174,6 +176,26 @@ def _locate(argument: str) -> DossierPaths:
         return find_dossier(argument)
     except DossierNotFound as exc:
         raise UsageError(str(exc)) from None
+
+
+def _config_problem(problem: ConfigProblem, args: argparse.Namespace, out: TextIO) -> int:
+    """A ``mkdocs.yml`` that cannot say where the dossier is: one diagnostic, exit status 1.
+
+    ``check`` reports it like any problem of the dossier (in text or JSON, on standard output);
+    the other commands print it on standard error.
+    """
+    from .check import CheckReport, display
+    from .diagnostics import Diagnostic, Location, Severity
+
+    diagnostic = Diagnostic(Location(display(problem.path), problem.line, problem.col),
+                            Severity.ERROR, problem.message, "config")
+    if args.command != "check":
+        print(diagnostic.format(), file=sys.stderr)
+        return FAILED
+    report = CheckReport(problem.path.parent, [diagnostic], 0)
+    text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)
+    print(text, file=out)
+    return FAILED
 
 
 def _fail(message: str) -> int:

@@ -290,7 +290,7 @@ def _parse_yaml(raw: RawFile, front: str, first_line: int) -> None:
         line = first_line + (mark.line if mark else 0)
         col = (mark.column + 1) if mark else 1
         problem = exc.problem or "invalid YAML"
-        hint = _yaml_hint(exc, front, first_line)
+        hint = yaml_hint(exc, front, first_line)
         raw._problem(line, col, f"YAML syntax error in front-matter: {problem}{hint}", "yaml")
         return
     except yaml.reader.ReaderError:
@@ -319,7 +319,7 @@ def _parse_yaml(raw: RawFile, front: str, first_line: int) -> None:
     raw.data = value
 
 
-def _yaml_hint(exc: yaml.MarkedYAMLError, front: str, first_line: int) -> str:
+def yaml_hint(exc: yaml.MarkedYAMLError, front: str, first_line: int) -> str:
     """What to do about a YAML syntax error, for the mistakes analysts actually make."""
     problem = exc.problem or ""
     mark = exc.problem_mark or exc.context_mark

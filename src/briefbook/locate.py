@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .load import yaml_hint
+
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 DEFAULT_BRIEFS_DIR = "briefs"
 PLUGIN_NAME = "briefbook"
@@ -21,6 +23,18 @@ PLUGIN_NAME = "briefbook"
 
 class DossierNotFound(Exception):
     """The argument names no folder that could be a dossier; the message says why."""
+
+
+class ConfigProblem(Exception):
+    """``mkdocs.yml`` cannot say where the dossier is: broken YAML, or a ``briefs_dir`` that is
+    not a folder name. ``line`` and ``col`` (1-based) say where in ``path``."""
+
+    def __init__(self, path: Path, line: int, col: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{col}: error: {message}")
+        self.path = path
+        self.line = line
+        self.col = col
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -46,45 +60,122 @@ def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 _TolerantLoader.add_multi_constructor("", _plain)
 
 
-def read_config(path: Path) -> dict[str, Any]:
-    """The mapping in a ``mkdocs.yml``; a file that is not a mapping reads as empty."""
+@dataclass(frozen=True)
+class _Config:
+    """A ``mkdocs.yml`` read twice over: its values, and its YAML nodes (for positions)."""
+
+    path: Path
+    data: dict[str, Any]
+    node: yaml.Node | None
+
+    def problem(self, node: yaml.Node | None, message: str) -> ConfigProblem:
+        mark = node.start_mark if node is not None else None
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return ConfigProblem(self.path, line, col, message)
+
+
+def read_config(path: Path) -> _Config:
+    """The settings in a ``mkdocs.yml``; broken YAML is a :class:`ConfigProblem` with its
+    line and column, a file that cannot be opened a :class:`DossierNotFound`."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DossierNotFound(f"cannot read {path}: {exc}") from exc
-    return data if isinstance(data, dict) else {}
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DossierNotFound(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigProblem(path, line, col, f"{path.name} is not UTF-8 text (byte "
+                            f"0x{data[exc.start]:02x}); save it as UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=_TolerantLoader)
+        value = yaml.load(text, Loader=_TolerantLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        hint = yaml_hint(exc, text, 1)
+        raise ConfigProblem(path, line, col, f"YAML syntax error in {path.name}: "
+                            f"{exc.problem or 'invalid YAML'}{hint}") from None
+    except yaml.YAMLError as exc:  # a character YAML refuses (ReaderError): no mark
+        offset = getattr(exc, "position", 0)
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise ConfigProblem(path, line, col, f"{path.name} contains a character YAML does "
+                            "not allow; delete it") from None
+    config = _Config(path, value if isinstance(value, dict) else {}, node)
+    if value is not None and not isinstance(value, dict):
+        raise config.problem(node, f"{path.name} must be a mapping of settings "
+                             "('site_name: ...'), not a single value or a list")
+    return config
 
 
-def _plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
-    """The options of the ``briefbook`` plugin, or None when the plugin is not listed."""
-    plugins = config.get("plugins")
-    entries: list[Any] = []
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value node of ``key`` in a mapping node (None if absent or not a mapping)."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value_node
+    return None
+
+
+def _plugin_options(config: _Config) -> tuple[dict[str, Any], yaml.Node | None] | None:
+    """The options of the ``briefbook`` plugin and their node, or None when it is not listed."""
+    plugins = config.data.get("plugins")
+    node = _child(config.node, "plugins")
+    if plugins is None:
+        return None
     if isinstance(plugins, dict):
-        entries = [{name: options} for name, options in plugins.items()]
+        entries = [({name: options}, node) for name, options in plugins.items()]
+        if PLUGIN_NAME in plugins:
+            entries = [({PLUGIN_NAME: plugins[PLUGIN_NAME]}, node)]
     elif isinstance(plugins, list):
-        entries = plugins
-    for entry in entries:
+        nodes = node.value if isinstance(node, yaml.SequenceNode) else [None] * len(plugins)
+        entries = list(zip(plugins, nodes, strict=True))
+    else:
+        raise config.problem(node, "'plugins' must be a list of plugins")
+    for entry, entry_node in entries:
         if entry == PLUGIN_NAME:
-            return {}
+            return {}, None
         if isinstance(entry, dict) and PLUGIN_NAME in entry:
             options = entry[PLUGIN_NAME]
-            return options if isinstance(options, dict) else {}
+            options_node = _child(entry_node, PLUGIN_NAME)
+            if options is None:
+                return {}, None
+            if not isinstance(options, dict):
+                raise config.problem(options_node, f"the options of the '{PLUGIN_NAME}' plugin "
+                                     "must be a mapping ('briefs_dir: briefs')")
+            return options, options_node
     return None
 
 
 def briefs_dir_from_config(path: Path) -> Path:
     """The dossier folder named by a ``mkdocs.yml`` (``briefs`` beside it by default)."""
     config = read_config(path)
-    options = _plugin_options(config)
-    parent = config.get("INHERIT")
-    if options is None and isinstance(parent, str):
-        inherited = (path.parent / parent).resolve()
-        if inherited.is_file():
-            options = _plugin_options(read_config(inherited))
-    briefs_dir = (options or {}).get("briefs_dir", DEFAULT_BRIEFS_DIR)
-    if not isinstance(briefs_dir, str) or not briefs_dir.strip():
-        briefs_dir = DEFAULT_BRIEFS_DIR
-    return path.parent / briefs_dir
+    found = _plugin_options(config)
+    parent = config.data.get("INHERIT")
+    if found is None and parent is not None:
+        if not isinstance(parent, str) or not (path.parent / parent).is_file():
+            raise config.problem(_child(config.node, "INHERIT"),
+                                 f"'INHERIT' names '{parent}', which is not a file; give the "
+                                 f"path of the configuration to extend, from {path.name}'s "
+                                 "folder")
+        config = read_config((path.parent / parent).resolve())
+        found = _plugin_options(config)
+    options, options_node = found or ({}, None)
+    briefs_dir = options.get("briefs_dir")
+    if briefs_dir is None:  # absent or left blank: MkDocs takes the default too
+        return path.parent / DEFAULT_BRIEFS_DIR
+    where = _child(options_node, "briefs_dir")
+    if not isinstance(briefs_dir, str):
+        kind = {bool: "true/false", int: "a number", float: "a number", list: "a list",
+                dict: "a mapping"}.get(type(briefs_dir), type(briefs_dir).__name__)
+        raise config.problem(where, f"'briefs_dir' must be text, the dossier folder's path, "
+                             f"found {kind}; write it like briefs_dir: {DEFAULT_BRIEFS_DIR}")
+    if not briefs_dir.strip():
+        raise config.problem(where, "'briefs_dir' is empty; give the dossier folder's path, "
+                             f"e.g. briefs_dir: {DEFAULT_BRIEFS_DIR}")
+    return path.parent / briefs_dir  # relative to the mkdocs.yml built, as in MkDocs
 
 
 def find_dossier(argument: str | Path = ".") -> DossierPaths:

@@ -117,6 +117,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
         self.base_dir = base
+        if not self.config.briefs_dir.strip():
+            raise PluginError("briefbook: 'briefs_dir' is empty; give the dossier folder's "
+                              "path, e.g. briefs_dir: briefs")
         self.briefs_dir = (base / self.config.briefs_dir).resolve()
         _check_briefs_dir_outside_docs(self.briefs_dir, Path(config.docs_dir).resolve(), base)
         check_counts("briefbook", self.config, COUNT_MINIMUMS)
