@@ -1,5 +1,6 @@
 """Builds of the example dossier and of small dossiers, asserting on the produced HTML."""
 
+import logging
 import re
 import subprocess
 import sys
@@ -277,3 +278,15 @@ def test_empty_briefs_dir_stops_the_build(tmp_path, caplog):
         build_project(project)
     assert ("briefbook: 'briefs_dir' is empty; give the dossier folder's path, e.g. "
             "briefs_dir: briefs") in caplog.text
+
+
+@pytest.mark.parametrize(("language", "told"), [("de", True), ("fr", False), ("en", False)])
+def test_a_language_without_labels_is_mentioned_once_at_info(tmp_path, caplog, language, told):
+    project = make_project(tmp_path, DOSSIER, language=language)
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    site = build_project(project, strict=True)  # not a warning: --strict passes
+    notice = (f"briefbook: theme.language is '{language}'; Briefbook's own labels exist in en "
+              "and fr only, so its pages show them in English")
+    found = [r.levelno for r in caplog.records if r.getMessage() == notice]
+    assert found == ([logging.INFO] if told else [])
+    assert not any("theme.language" in w for w in site.warnings)

@@ -69,6 +69,17 @@ def test_missing_front_matter_and_empty_file():
     assert "the file is empty" in messages(load_text("\n\n"))[0][2]
 
 
+def test_messages_name_the_kind_of_file_with_its_article():
+    actor = "briefs/actors/x.md"
+    assert messages(load_text("Just text\n", actor))[0][2].startswith(
+        "no front-matter: an actor file starts with a line '---'")
+    assert messages(load_text("\n", actor))[0][2] == (
+        "the file is empty; an actor starts with front-matter between two --- lines")
+    assert messages(load_text("\n", "briefs/topics/x.md"))[0][2].startswith(
+        "the file is empty; a topic starts")
+    assert messages(load_text("Just text\n"))[0][2].startswith("no front-matter: a brief file")
+
+
 def test_bom_and_crlf_are_accepted():
     from pathlib import Path
 

@@ -418,6 +418,11 @@ class Translator:
         self.labels = {**LABELS["en"], **LABELS.get(self.language, {})}
         self.names = LANGUAGE_NAMES.get(self.language, LANGUAGE_NAMES["en"])
 
+    @property
+    def has_labels(self) -> bool:
+        """Whether Briefbook has labels in this language (else they are English)."""
+        return self.language in LABELS
+
     def __call__(self, key: str, **values: object) -> str:
         text = self.labels.get(key, key)
         return text.format(**values) if values else text

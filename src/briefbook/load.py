@@ -70,6 +70,11 @@ class FileKind(StrEnum):
     ACTOR = "actor"
     TOPIC = "topic"
 
+    @property
+    def with_article(self) -> str:
+        """The kind with its indefinite article, for messages: "a brief", "an actor"."""
+        return f"{'an' if self.value[0] in 'aeiou' else 'a'} {self.value}"
+
 
 @dataclass
 class RawFile:
@@ -176,8 +181,8 @@ def oversized_file(path: Path, root: Path, base: Path, size: int) -> RawFile:
     )
     raw._problem(
         1, 1,
-        f"the file is {_megabytes(size)}, more than the {_megabytes(MAX_FILE_BYTES)} a "
-        f"{raw.kind.value} may have; it is not read. Keep the note short and link to the "
+        f"the file is {_megabytes(size)}, more than the {_megabytes(MAX_FILE_BYTES)} "
+        f"{raw.kind.with_article} may have; it is not read. Keep the note short and link to the "
         "source instead of pasting it whole",
         "too-large",
     )
@@ -243,14 +248,14 @@ def _decode(raw: RawFile, data: bytes) -> str | None:
 
 def _split(raw: RawFile, text: str) -> None:
     if not text.strip():
-        raw._problem(1, 1, f"the file is empty; a {raw.kind.value} starts with front-matter "
-                     "between two --- lines", "empty")
+        raw._problem(1, 1, f"the file is empty; {raw.kind.with_article} starts with "
+                     "front-matter between two --- lines", "empty")
         return
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         raw._problem(
             1, 1,
-            f"no front-matter: a {raw.kind.value} file starts with a line '---', then YAML "
+            f"no front-matter: {raw.kind.with_article} file starts with a line '---', then YAML "
             "fields, then a closing '---' line",
             "no-front-matter",
         )

@@ -52,6 +52,8 @@ ACTOR_FIELDS = (
 TOPIC_FIELDS = ("title", "summary")
 
 _MISSING = object()
+YAML_BOOLEAN_HINT = ("YAML reads yes/no/on/off/true/false as true/false: put the value in "
+                     "quotes")
 
 
 def _choices(enum: Iterable[Any]) -> str:
@@ -98,9 +100,14 @@ class _Reader:
                     self.loc(), f"missing required field '{self.where(key)}'", "missing-field"
                 )
             return None
-        if isinstance(value, (bool, dict, list)):
-            kind = type(value).__name__ if not isinstance(value, bool) else "true/false"
-            kind = {"dict": "a mapping", "list": "a list"}.get(kind, kind)
+        if isinstance(value, bool):
+            self.diags.error(
+                self.loc(key), f"'{self.where(key)}' must be text, found true/false; "
+                f"{YAML_BOOLEAN_HINT}", "type"
+            )
+            return None
+        if isinstance(value, (dict, list)):
+            kind = "a mapping" if isinstance(value, dict) else "a list"
             self.diags.error(
                 self.loc(key), f"'{self.where(key)}' must be text, found {kind}", "type"
             )
@@ -159,8 +166,10 @@ class _Reader:
         items = []
         for i, item in enumerate(value):
             if isinstance(item, (dict, list)) or item is None or isinstance(item, bool):
+                hint = f"; {YAML_BOOLEAN_HINT}" if isinstance(item, bool) else ""
                 self.diags.error(
-                    self.loc(key, i), f"'{self.where(key)}[{i}]' must be a plain value", "type"
+                    self.loc(key, i), f"'{self.where(key)}[{i}]' must be a plain value{hint}",
+                    "type",
                 )
                 continue
             items.append((str(item).strip(), self.loc(key, i)))

@@ -28,6 +28,7 @@ from ..as_of import parse_as_of
 from ..diagnostics import Diagnostics, Severity
 from ..export import dossier_json, positions_csv
 from ..export.atom import FEED_PATH, atom_feed
+from ..i18n import LABELS
 from ..pipeline import DossierLoader, LoadResult
 from ..render import Renderer, TemplateProblem
 from ..views.as_of_banner import as_of_banner
@@ -145,10 +146,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self._report(self.result.diagnostics)
         custom_dir = config.theme.custom_dir
         self.custom_dirs = [Path(custom_dir).resolve()] if custom_dir else []
-        renderer = Renderer(
-            language=str(config.theme.get("language") or "en"),
-            custom_dirs=self.custom_dirs,
-        )
+        language = str(config.theme.get("language") or "en")
+        renderer = Renderer(language=language, custom_dirs=self.custom_dirs)
+        if not renderer.t.has_labels:
+            log.info("briefbook: theme.language is '%s'; Briefbook's own labels exist in %s "
+                     "only, so its pages show them in English", language,
+                     " and ".join(sorted(LABELS)))
         urls = SiteUrls(config.use_directory_urls, sections=self._sections(config))
         self.context = ctx = ViewContext(
             self.result.dossier, self.result.index, urls, renderer,
