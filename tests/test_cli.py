@@ -394,8 +394,9 @@ def test_ingest_keeps_escaped_article_text_as_text(tmp_path, monkeypatch, capsys
     monkeypatch.chdir(project)
     article = project / "article.html"
     article.write_text(
-        "<html><body><h1>Payloads &amp; filters</h1>"
+        "<html><body><h1>Payloads &amp; filters_v2 [draft]</h1>"
         "<p>The page showed &lt;img src=x onerror=alert(1)&gt; as text.</p>"
+        "<p>And the link syntax [click](javascript:alert(4)) too.</p>"
         "<p>So did &lt;script&gt;alert(2)&lt;/script&gt; and <code>&lt;b&gt;</code>.</p>"
         "</body></html>", encoding="utf-8")
     text = project / "article.txt"
@@ -406,7 +407,7 @@ def test_ingest_keeps_escaped_article_text_as_text(tmp_path, monkeypatch, capsys
         assert code == 0, out
     brief = project / "briefs/2025/from-html.md"
     raw = load_file(brief, project / "briefs", project)
-    assert raw.data["title"] == "Payloads & filters"
+    assert raw.data["title"] == "Payloads & filters_v2 [draft]"
     assert "<img" not in raw.body and "<script" not in raw.body
     for path in (brief, project / "briefs/2025/from-text.md"):
         path.write_text(path.read_text(encoding="utf-8").replace("sanitize: true",
@@ -419,6 +420,7 @@ def test_ingest_keeps_escaped_article_text_as_text(tmp_path, monkeypatch, capsys
     assert "&lt;img src=x onerror=alert(1)&gt; as text." in html
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
     assert "<code>&lt;b&gt;</code>" in html
+    assert "javascript:" not in html.replace("[click](javascript:alert(4))", "")
     html = site.html("briefs/from-text/")
     assert not re.search(r"<img[^>]*onerror", html)
     assert "&lt;img src=y onerror=alert(3)&gt; verbatim." in html

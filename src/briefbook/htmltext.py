@@ -68,15 +68,18 @@ def page_title(html: str) -> str:
 
 
 class _TextKeepingConverter(MarkdownConverter):
-    """markdownify's converter, with ``&``, ``<`` and ``>`` of text written as entities.
+    """markdownify's converter, with ``&``, ``<`` and ``>`` of text written as entities, and
+    square brackets escaped.
 
     The parser has already turned ``&lt;img onerror=…&gt;`` in the article's text into the
     characters ``<img onerror=…>``; written back as they are, Markdown would pass them on as a
-    live HTML tag. As entities they stay text. Code is left alone: Markdown escapes it itself.
+    live HTML tag. As entities they stay text. Likewise ``[x](javascript:…)`` written in the
+    text would become a Markdown link. Code is left alone: Markdown escapes it itself.
     """
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
-        return super().escape(_html.escape(text, quote=False), parent_tags)
+        text = _html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
+        return super().escape(text, parent_tags)
 
 
 def html_to_markdown(html: str) -> str:

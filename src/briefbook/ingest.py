@@ -29,7 +29,9 @@ _ATX_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT_RE = re.compile(r"^(?:=+|-+)\s*$")
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
 _LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
-_INLINE_MARKUP_RE = re.compile(r"[*_`]+|\\(?=[#>\\])")
+_INLINE_MARKUP_RE = re.compile(r"[\[\]*_`]+")
+# A backslash-escaped character is text, not markup: ``\*``, ``\_``, ``\[`` …
+_ESCAPED_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _PLAIN_ESCAPE_RE = re.compile(r"^(\s*)([#>])", re.MULTILINE)
 _BYLINE_RE = re.compile(r"^(?:by|par)\s+(.+?)\.?$", re.IGNORECASE)
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\s+and\s+|\s+et\s+|&)\s*")
@@ -103,9 +105,13 @@ def _wrapped(lines: list[str]) -> bool:
 
 
 def _plain(line: str) -> str:
-    """A line's text without Markdown markup, entities (``&amp;``) read as the characters."""
-    text = _LINK_TARGET_RE.sub("]", line).replace("[", "").replace("]", "")
-    return " ".join(html.unescape(_INLINE_MARKUP_RE.sub("", text)).split())
+    r"""A line's text without Markdown markup; escaped characters (``\_``) and entities
+    (``&amp;``) read as the characters they stand for."""
+    pieces = _ESCAPED_RE.split(_LINK_TARGET_RE.sub("]", line))
+    # split() puts each escaped character at an odd index: kept; markup elsewhere is dropped
+    text = "".join(piece if index % 2 else _INLINE_MARKUP_RE.sub("", piece)
+                   for index, piece in enumerate(pieces))
+    return " ".join(html.unescape(text).split())
 
 
 def split_title(markdown: str) -> tuple[str, str, bool]:
