@@ -74,3 +74,39 @@ def test_a_block_kept_out_of_search_survives_the_first_splice_and_lands_in_the_s
     final = splice(for_search, doc, searchable=False)
     assert final.index("<b>found</b>") < final.index("<i>hidden</i>")
     assert "bb:" not in final
+
+
+def test_two_passes_give_the_page_one_pass_gives():
+    """Searchable blocks first, the others after the search index read the page: the page ends
+    the same as with one pass, every block once, wherever Markdown put its placeholder."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    parts = st.lists(
+        st.one_of(
+            st.tuples(st.just("md"), st.sampled_from(
+                ["Text.", "A *b* c.", "```\ncode", "```", "<div>\nraw\n</div>", "# H", "- item"]
+            )),
+            st.tuples(st.just("html"), st.booleans()),
+        ),
+        max_size=12,
+    )
+
+    @settings(max_examples=200, deadline=None)
+    @given(parts)
+    def check(items):
+        doc = PageDoc("x.md", "X", "test")
+        for i, (kind, value) in enumerate(items):
+            if kind == "md":
+                doc.md(value)
+            else:
+                doc.html(f'<section id="b{i}">{i}</section>', searchable=value)
+        rendered = markdown.markdown(doc.body, extensions=["fenced_code"])
+        once = splice(rendered, doc)
+        twice = splice(splice(rendered, doc, searchable=True), doc, searchable=False)
+        assert twice == once
+        for block in doc.blocks:
+            assert once.count(block) == 1
+        assert "bb:" not in once
+
+    check()

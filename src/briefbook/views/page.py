@@ -138,9 +138,11 @@ def splice(html: str, doc: PageDoc, searchable: bool | None = None) -> str:
         if searchable is None or (i not in doc.unsearchable) == searchable
     }
     used: set[int] = set()
+    seen: set[int] = set()
 
     def replace(match: re.Match[str]) -> str:
         wrapped, number, closing = match.group(1), int(match.group(2)), match.group(3) or ""
+        seen.add(number)
         if number not in wanted:
             if number >= len(doc.blocks):
                 return closing if not wrapped else ""
@@ -154,5 +156,11 @@ def splice(html: str, doc: PageDoc, searchable: bool | None = None) -> str:
         html = _FAST_PLACEHOLDER.sub(replace, html.replace(_WRAPPED, f"<!--{_NEEDLE}p"))
         if html.count(_NEEDLE) != html.count(f"<!--{_NEEDLE}"):
             html = _LEFTOVER.sub("", html)
-    result = html
-    return result + "".join(doc.blocks[i] for i in sorted(wanted - used))
+    if searchable:
+        # Blocks whose placeholders were lost go at the end, in their order: the searchable
+        # ones now, the others as fresh placeholders for the second pass.
+        lost = sorted(set(range(len(doc.blocks))) - seen)
+        return html + "".join(
+            doc.blocks[i] if i in wanted else f"<!--{_NEEDLE}{i}-->" for i in lost
+        )
+    return html + "".join(doc.blocks[i] for i in sorted(wanted - used))
