@@ -19,17 +19,26 @@ import yaml
 from .diagnostics import Diagnostic, Location, Severity
 
 _STR_TAG = "tag:yaml.org,2002:str"
-# Plain scalars that may be something other than text start with one of these (numbers, dates,
-# YAML 1.1 booleans and nulls, merge and value keys); everything else is text at once.
-_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfFyYoO<=*&")
+# Plain scalars that may be something other than text start with one of the characters YAML's
+# own resolver keys its patterns on (numbers, dates, booleans, nulls, merge and value keys);
+# everything else is text at once.
+_MAYBE_TYPED = frozenset(c for c in yaml.resolver.Resolver.yaml_implicit_resolvers if c)
+# Words that start like a YAML 1.1 boolean or null but are one only when spelt exactly so.
+_WORD_TYPED = frozenset((
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+    "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+))
+_WORDS = frozenset("nNtTfFyYoO")
 
 
 class _FastResolver(yaml.resolver.Resolver):
     """YAML's resolver, minus its regular expressions for the plain text most values are."""
 
     def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
-        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _MAYBE_TYPED:
-            return _STR_TAG
+        if kind is yaml.ScalarNode and implicit[0] and value:
+            first = value[0]
+            if first not in _MAYBE_TYPED or (first in _WORDS and value not in _WORD_TYPED):
+                return _STR_TAG
         return super().resolve(kind, value, implicit)
 
 
