@@ -17,6 +17,7 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -74,6 +75,7 @@ class Renderer:
             undefined=StrictUndefined,
             auto_reload=False,  # templates do not change during a build; skip mtime checks
         )
+        self._templates: dict[str, Template] = {}
         self.env.globals["t"] = self.t
         self.env.globals.update(
             chip=markup.chip,
@@ -103,6 +105,9 @@ class Renderer:
         view does not pass) raises :class:`TemplateProblem`, never a raw Jinja error.
         """
         try:
-            return self.env.get_template(f"briefbook/{name}").render(**context).strip()
+            template = self._templates.get(name)
+            if template is None:
+                template = self._templates[name] = self.env.get_template(f"briefbook/{name}")
+            return template.render(**context).strip()
         except TemplateError as exc:
             raise TemplateProblem.from_error(exc, f"briefbook/{name}") from exc
