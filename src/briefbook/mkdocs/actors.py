@@ -8,13 +8,12 @@ Glue only: the pages come from :mod:`briefbook.views.actor` and
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..mention_links import MODES, MentionLinker, MentionLinkExtension, PageLinking
@@ -22,12 +21,13 @@ from ..related import actor_cooccurrence
 from ..views.actor import ActorPageOptions, actor_pages
 from ..views.actors_index import actors_index_page
 from ..views.related_briefs import add_related_briefs
+from .assets import link_asset, ship_asset
 from .core import BriefbookPlugin, check_counts, core_plugin
 
 log = logging.getLogger("mkdocs.plugins.briefbook.actors")
 
 NAME = "briefbook/actors"
-FILTER_JS_URI = "assets/briefbook/actors-filter.js"
+FILTER_JS_NAME = "actors-filter.js"
 
 
 class ActorsConfig(Config):
@@ -63,8 +63,7 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         if not any(isinstance(e, MentionLinkExtension) and e.linker is self.linker
                    for e in config.markdown_extensions):
             config.markdown_extensions.append(MentionLinkExtension(self.linker))
-        if FILTER_JS_URI not in config.extra_javascript:
-            config.extra_javascript.append(FILTER_JS_URI)
+        link_asset(config, FILTER_JS_NAME)
         return config
 
     @event_priority(-10)
@@ -77,8 +76,7 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         ctx = core.context
         if ctx is None:
             return files
-        script = resources.files("briefbook") / "assets" / "actors-filter.js"
-        files.append(File.generated(config, FILTER_JS_URI, abs_src_path=str(script)))
+        ship_asset(files, config, FILTER_JS_NAME)
         options = ActorPageOptions(
             page_size=self.config.page_size,
             positions_per_topic=self.config.positions_per_topic,

@@ -13,7 +13,6 @@ import datetime as _dt
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -43,11 +42,12 @@ from ..views.print_book import print_book_page
 from ..views.questions import question_page_map, questions_pages
 from ..views.topic import topic_page, topics_index_page
 from ..views.urls import SiteUrls
+from .assets import link_asset, ship_asset
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
-CSS_URI = "assets/briefbook/briefbook.css"
-GRADE_JS_URI = "assets/briefbook/grade-filter.js"
+CSS_NAME = "briefbook.css"
+GRADE_JS_NAME = "grade-filter.js"
 NOTES_SHOWN = 20
 
 
@@ -128,10 +128,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             self.as_of = parse_as_of(self.config.as_of) if self.config.as_of else None
         except ValueError as exc:
             raise PluginError(f"briefbook: {exc}") from None
-        if CSS_URI not in config.extra_css:
-            config.extra_css.append(CSS_URI)
-        if GRADE_JS_URI not in config.extra_javascript:
-            config.extra_javascript.append(GRADE_JS_URI)
+        link_asset(config, CSS_NAME)
+        link_asset(config, GRADE_JS_NAME)
         return config
 
     # -- pages -------------------------------------------------------------------------------
@@ -159,10 +157,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         )
         if self.config.questions:
             ctx.question_pages = question_page_map(ctx, self.config.questions_page_size)
-        assets = resources.files("briefbook") / "assets"
-        files.append(File.generated(config, CSS_URI, abs_src_path=str(assets / "briefbook.css")))
-        files.append(File.generated(config, GRADE_JS_URI,
-                                    abs_src_path=str(assets / "grade-filter.js")))
+        ship_asset(files, config, CSS_NAME)
+        ship_asset(files, config, GRADE_JS_NAME)
         self.banner = as_of_banner(renderer, self.as_of) if self.as_of else ""
         docs = briefs_index_pages(ctx, self.config.page_size)
         for brief in self.result.dossier.briefs.values():

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-from importlib import resources
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -22,12 +21,13 @@ from ..chronology import Chronology, EntryKind, TimelineEntry, build_chronology
 from ..export.timeline import build_timestamp, timeline_ics, timeline_json
 from ..views.context import ViewContext
 from ..views.timeline import SECTION, timeline_slice, timeline_view
+from .assets import link_asset, ship_asset
 from .core import BriefbookPlugin, check_counts, core_plugin
 
 log = logging.getLogger("mkdocs.plugins.briefbook.timeline")
 
 NAME = "briefbook/timeline"
-JS_URI = "assets/briefbook/timeline.js"
+JS_NAME = "timeline.js"
 
 
 class TimelineConfig(Config):
@@ -49,8 +49,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_counts(NAME, self.config, {"split_after": 1, "slice_limit": 1})
-        if JS_URI not in config.extra_javascript:
-            config.extra_javascript.append(JS_URI)
+        link_asset(config, JS_NAME)
         return config
 
     @event_priority(-20)
@@ -63,8 +62,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         ctx = core.context
         if ctx is None:
             return files
-        script = resources.files("briefbook") / "assets" / "timeline.js"
-        files.append(File.generated(config, JS_URI, abs_src_path=str(script)))
+        ship_asset(files, config, JS_NAME)
         chronology = build_chronology(ctx.dossier, ctx.index, self.config.include_briefs)
         self.chronology = chronology
         view = timeline_view(ctx, chronology, self.config.split_after, self.config.exports)
