@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from .i18n import base_language
+
 _PATTERN = re.compile(r"^(~)?\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -131,7 +133,7 @@ _CIRCA = {"en": "c. ", "fr": "vers "}
 
 def format_date(date: FuzzyDate, language: str = "en") -> str:
     """Show a date with exactly its precision, in the site language (English or French)."""
-    lang = language.split("-")[0].split("_")[0].lower()
+    lang = base_language(language)
     months = _MONTHS.get(lang, _MONTHS["en"])
     if date.day is not None:
         assert date.month is not None

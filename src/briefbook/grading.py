@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .i18n import base_language
+
 RELIABILITY = "ABCDEF"
 CREDIBILITY = "123456"
 
@@ -82,7 +84,7 @@ class GradeError(ValueError):
 
 
 def _lang(language: str) -> str:
-    base = (language or "en").replace("_", "-").split("-")[0].lower()
+    base = base_language(language)
     return base if base in RELIABILITY_MEANINGS else "en"
 
 

@@ -407,6 +407,7 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
 
 
 def base_language(language: str) -> str:
+    """The language part of a code: ``fr`` for ``fr-CA`` or ``fr_CA``; ``en`` when empty."""
     return (language or "en").replace("_", "-").split("-")[0].lower()
 
 

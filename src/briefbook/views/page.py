@@ -28,8 +28,8 @@ from typing import Any
 from ..sanitize import sanitize_html
 
 _NONCE = secrets.token_hex(6)
-_PLACEHOLDER = re.compile(rf"(?:<p>)?<!--bb:{_NONCE}:(\d+)-->(?:</p>)?")
 _NEEDLE = f"bb:{_NONCE}:"
+_PLACEHOLDER = re.compile(rf"<!--{_NEEDLE}(\d+)-->")  # as :meth:`PageDoc.html` writes it
 _WRAPPED = f"<p><!--{_NEEDLE}"
 # Splicing runs twice on every generated page, so its pattern starts with a literal (which the
 # regex engine finds with a fast scan): a placeholder Markdown wrapped in a paragraph is first
@@ -88,7 +88,7 @@ class PageDoc:
         if html:
             if not searchable:
                 self.unsearchable.add(len(self.blocks))
-            self.markdown_parts.append(f"<!--bb:{_NONCE}:{len(self.blocks)}-->")
+            self.markdown_parts.append(f"<!--{_NEEDLE}{len(self.blocks)}-->")
             self.blocks.append(html)
         return self
 
