@@ -329,18 +329,23 @@ print(json.dumps({"rebuild": wall, "parsed": core.result.files_parsed,
 """
 
 
-def run_build(project: Path, site: Path) -> dict:
+def _run_json(program: str, *arguments: str, what: str) -> dict:
+    """Run an inline Python program in a fresh interpreter; its last line of output is JSON."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
-        [sys.executable, "-c", _RUNNER, str(project / "mkdocs.yml"), str(site)],
+        [sys.executable, "-c", program, *arguments],
         capture_output=True,
         text=True,
         env=env,
         check=False,
     )
     if proc.returncode != 0:
-        raise SystemExit(f"build of {project} failed:\n{proc.stderr[-4000:]}")
+        raise SystemExit(f"{what} failed:\n{proc.stderr[-4000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run_build(project: Path, site: Path) -> dict:
+    return _run_json(_RUNNER, str(project / "mkdocs.yml"), str(site), what=f"build of {project}")
 
 
 def site_stats(site: Path) -> dict:
@@ -374,17 +379,9 @@ def time_check(dossier: Path, *options: str) -> float | None:
 
 def time_serve_rebuild(project: Path, site: Path) -> dict:
     brief = next((project / "briefs").glob("20*/brief-*.md"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-c", _SERVE_RUNNER, str(project / "mkdocs.yml"), str(site), str(brief)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
+    return _run_json(
+        _SERVE_RUNNER, str(project / "mkdocs.yml"), str(site), str(brief), what="serve rebuild"
     )
-    if proc.returncode != 0:
-        raise SystemExit(f"serve rebuild failed:\n{proc.stderr[-4000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path) -> dict:
