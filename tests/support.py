@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from briefbook.load import FileKind, RawFile, load_file
+from briefbook.load.files import FileKind, RawFile, load_file
 from briefbook.pipeline import LoadResult, load_dossier
 
 ROOT = Path(__file__).resolve().parent.parent

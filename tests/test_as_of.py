@@ -5,9 +5,9 @@ import datetime as dt
 from provenance_support import DISAGREE, HISTORY
 from support import write_files
 
-from briefbook.as_of import as_of_filter, included, parse_as_of
-from briefbook.dates import FuzzyDate
+from briefbook.model.dates import FuzzyDate
 from briefbook.pipeline import load_dossier
+from briefbook.validate.as_of import as_of_filter, included, parse_as_of
 
 
 def test_a_brief_counts_from_the_first_day_its_date_stands_for():

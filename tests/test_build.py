@@ -209,7 +209,7 @@ plugins:
      "cannot be rendered: unexpected '}'"),
     ("actor_header.html", "<header>\n<h1>{{ actor.name }}</h1>\n{{ actor.nickname }}\n</header>\n",
      "overrides/briefbook/actor_header.html:3: error: template briefbook/actor_header.html "
-     "cannot be rendered: 'briefbook.model.Actor object' has no attribute 'nickname'"),
+     "cannot be rendered: 'briefbook.model.dossier.Actor object' has no attribute 'nickname'"),
     ("brief_header.html", '{% include "briefbook/mine.html" %}\n',
      "overrides/briefbook/brief_header.html:1: error: template briefbook/brief_header.html "
      "cannot be rendered: it includes the template 'briefbook/mine.html', which does not exist"),

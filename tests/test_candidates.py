@@ -1,9 +1,9 @@
 """Candidate new actors: recurring capitalised names that the dossier does not know."""
 
-from briefbook.candidates import Candidate, find_candidates
-from briefbook.diagnostics import Location
-from briefbook.mentions import MentionMatcher
-from briefbook.model import Actor, ActorKind
+from briefbook.authoring.ingest.candidates import Candidate, find_candidates
+from briefbook.index.mentions import MentionMatcher
+from briefbook.model.diagnostics import Location
+from briefbook.model.dossier import Actor, ActorKind
 
 
 def actor(ident, name, *aliases):

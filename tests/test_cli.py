@@ -14,7 +14,7 @@ import pytest
 from support import ROOT, build_project, copy_example, make_project, write_files
 
 from briefbook import cli
-from briefbook.load import discover, load_file
+from briefbook.load.files import discover, load_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 FRENCH_ARTICLE = FIXTURES / "otan-fr-scraped.txt"

@@ -24,7 +24,7 @@ import yaml
 from mkdocs.exceptions import Abort
 from support import build_project, make_project
 
-from briefbook.load import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
+from briefbook.load.files import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
 from briefbook.pipeline import load_dossier
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

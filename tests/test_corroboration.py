@@ -3,7 +3,7 @@
 from provenance_support import AGREE, DISAGREE
 from support import load_tree
 
-from briefbook.corroboration import build_records
+from briefbook.validate.corroboration import build_records
 
 
 def diag_lines(result):
@@ -110,7 +110,7 @@ def test_records_without_diagnostics_for_as_of_rebuilds(tmp_path):
 
 
 def test_pages_list_a_bounded_number_of_other_reports(tmp_path):
-    from briefbook.render import Renderer
+    from briefbook.render.environment import Renderer
     from briefbook.views.brief import event_rows
     from briefbook.views.claims import SOURCES_SHOWN, unique_events
     from briefbook.views.context import ViewContext

@@ -1,6 +1,6 @@
 import pytest
 
-from briefbook.dates import DateError, FuzzyDate, Precision, format_date, format_range
+from briefbook.model.dates import DateError, FuzzyDate, Precision, format_date, format_range
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefbook.debris import MAX_DEBRIS_LINE, RULES, clean, debris_rule
+from briefbook.authoring.ingest.debris import MAX_DEBRIS_LINE, RULES, clean, debris_rule
 
 DEBRIS = {
     "newsletter": [

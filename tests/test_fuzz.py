@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 from support import build_project, make_project, mkdocs_messages
 
-from briefbook.index import build_index
-from briefbook.load import load_file
-from briefbook.render import Renderer
-from briefbook.validate import (
+from briefbook.index.lookups import build_index
+from briefbook.load.files import load_file
+from briefbook.render.environment import Renderer
+from briefbook.validate.fields import (
     BRIEF_FIELDS,
     EVENT_FIELDS,
     POSITION_FIELDS,

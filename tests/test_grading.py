@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefbook.grading import (
+from briefbook.model.grading import (
     UNGRADED,
     Grade,
     GradeError,

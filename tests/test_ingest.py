@@ -1,8 +1,6 @@
 """From raw article to brief content: format, title, headings, byline, HTML sanitizing."""
 
-from briefbook.diagnostics import Location
-from briefbook.htmltext import html_to_markdown, sanitize
-from briefbook.ingest import (
+from briefbook.authoring.ingest.article import (
     InputFormat,
     annotate,
     demote_headings,
@@ -11,8 +9,10 @@ from briefbook.ingest import (
     split_title,
     text_to_markdown,
 )
-from briefbook.language import detect_language
-from briefbook.model import Actor, ActorKind
+from briefbook.authoring.ingest.html_page import html_to_markdown, sanitize
+from briefbook.authoring.ingest.language import detect_language
+from briefbook.model.diagnostics import Location
+from briefbook.model.dossier import Actor, ActorKind
 
 
 def test_format_from_name_then_content():

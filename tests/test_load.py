@@ -83,7 +83,7 @@ def test_messages_name_the_kind_of_file_with_its_article():
 def test_bom_and_crlf_are_accepted():
     from pathlib import Path
 
-    from briefbook.load import load_file
+    from briefbook.load.files import load_file
 
     data = "\ufeff---\r\ntitle: x\r\ndate: '2025'\r\n---\r\nBody\r\n".encode()
     raw = load_file(Path("/d/briefs/x.md"), Path("/d/briefs"), Path("/d"), data)
@@ -95,7 +95,7 @@ def test_bom_and_crlf_are_accepted():
 def test_non_utf8_file_names_line():
     from pathlib import Path
 
-    from briefbook.load import load_file
+    from briefbook.load.files import load_file
 
     data = b"---\ntitle: caf\xe9\n---\n"
     raw = load_file(Path("/d/briefs/x.md"), Path("/d/briefs"), Path("/d"), data)
@@ -115,7 +115,7 @@ def test_fast_resolver_agrees_with_yaml():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from briefbook.load import _Loader
+    from briefbook.load.files import _Loader
 
     standard, fast = yaml.resolver.Resolver(), _Loader("")
     samples = ["yes", "No", "on", "OFF", "y", "n", "true", "False", "null", "~", "", "12", "-3",

@@ -2,10 +2,10 @@
 
 from support import load_tree
 
-from briefbook.diagnostics import Diagnostics, Location, Severity
-from briefbook.mention_index import excerpt, prose, scan_brief
-from briefbook.mentions import MentionMatcher
-from briefbook.model import Actor, ActorKind
+from briefbook.index.mention_index import excerpt, prose, scan_brief
+from briefbook.index.mentions import MentionMatcher
+from briefbook.model.diagnostics import Diagnostics, Location, Severity
+from briefbook.model.dossier import Actor, ActorKind
 
 LOC = Location("x.md")
 MATCHER = MentionMatcher([
@@ -101,7 +101,7 @@ def test_note_severity_never_counts_as_warning():
 def test_loader_rescans_only_edited_briefs_until_names_change(tmp_path, monkeypatch):
     from support import write_files
 
-    from briefbook import mention_index
+    from briefbook.index import mention_index
     from briefbook.pipeline import DossierLoader
 
     scans = []

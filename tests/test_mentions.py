@@ -1,6 +1,6 @@
-from briefbook.diagnostics import Location
-from briefbook.mentions import MentionMatcher
-from briefbook.model import Actor, ActorKind
+from briefbook.index.mentions import MentionMatcher
+from briefbook.model.diagnostics import Location
+from briefbook.model.dossier import Actor, ActorKind
 
 LOC = Location("x.md")
 

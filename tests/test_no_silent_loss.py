@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from support import ROOT, make_project
 
-from briefbook.load import discover
+from briefbook.load.files import discover
 from briefbook.pipeline import load_dossier
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -214,7 +214,7 @@ def test_topic_page_has_text_positions_by_stance_questions_and_briefs(example_si
 
 
 def test_topic_pages_are_of_kind_topic_for_the_timeline(tmp_path):
-    from briefbook.render import Renderer
+    from briefbook.render.environment import Renderer
     from briefbook.views.context import ViewContext
     from briefbook.views.topic import topic_page
     from briefbook.views.urls import SiteUrls

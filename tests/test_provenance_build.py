@@ -13,8 +13,8 @@ from mkdocs.exceptions import PluginError
 from provenance_support import DISAGREE, HISTORY
 from support import build_project, make_project
 
-from briefbook.as_of import parse_as_of
 from briefbook.mkdocs.core import BriefbookPlugin
+from briefbook.validate.as_of import parse_as_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PLUGINS = "  - briefbook\n  - briefbook/actors"

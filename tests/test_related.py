@@ -2,8 +2,8 @@
 
 from support import load_tree
 
-from briefbook import related
-from briefbook.related import actor_cooccurrence, related_actors, related_briefs
+from briefbook.index import related
+from briefbook.index.related import actor_cooccurrence, related_actors, related_briefs
 
 ACTORS = {
     f"briefs/actors/{a}.md": f"---\nname: {a.title()}\nkind: group\n---\n"

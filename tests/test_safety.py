@@ -3,7 +3,7 @@ only http(s) and relative URLs reach a page."""
 
 import pytest
 
-from briefbook.safety import (
+from briefbook.model.values import (
     is_safe_url,
     is_slug,
     is_web_address,

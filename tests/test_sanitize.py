@@ -6,7 +6,7 @@ import pytest
 from payloads import script_injections
 from support import build_project, make_project
 
-from briefbook.sanitize import sanitize_html
+from briefbook.render.sanitize import sanitize_html
 
 MARKDOWN_OUTPUT = (
     '<h2 id="what-happened">What happened<a class="headerlink" href="#what-happened" '

@@ -8,8 +8,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from support import ROOT, write_files
 
-from briefbook.frontmatter_schema import KINDS, build_schema, schema_json
-from briefbook.load import FileKind, discover, load_file
+from briefbook.authoring.schema import KINDS, build_schema, schema_json
+from briefbook.load.files import FileKind, discover, load_file
 from briefbook.pipeline import load_dossier
 
 VALIDATORS = {kind: Draft202012Validator(build_schema(kind)) for kind in KINDS}

@@ -5,7 +5,7 @@ import re
 import pytest
 from timeline_support import EXPECTED, view_context
 
-from briefbook.chronology import EntryKind
+from briefbook.index.chronology import EntryKind
 from briefbook.mkdocs.timeline import TimelinePlugin
 from briefbook.views.page import PageDoc
 from briefbook.views.timeline import (

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from support import load_tree
 
-from briefbook.chronology import Chronology, build_chronology
-from briefbook.render import Renderer
+from briefbook.index.chronology import Chronology, build_chronology
+from briefbook.render.environment import Renderer
 from briefbook.views.context import ViewContext
 from briefbook.views.urls import SiteUrls
 

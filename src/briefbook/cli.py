@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .locate import ConfigProblem, DossierNotFound, DossierPaths, find_dossier
-from .model import ActorKind, Dossier
+from briefbook.authoring.locate import ConfigProblem, DossierNotFound, DossierPaths, find_dossier
+from briefbook.model.dossier import ActorKind, Dossier
 
 if TYPE_CHECKING:
-    from .dates import FuzzyDate
-    from .ingest import Article
-    from .scaffold import Scaffolder
+    from briefbook.authoring.ingest.article import Article
+    from briefbook.authoring.new import Scaffolder
+    from briefbook.model.dates import FuzzyDate
 
 OK, FAILED, USAGE = 0, 1, 2
 
@@ -184,8 +184,8 @@ def _config_problem(problem: ConfigProblem, args: argparse.Namespace, out: TextI
     ``check`` reports it like any problem of the dossier (in text or JSON, on standard output);
     the other commands print it on standard error.
     """
-    from .check import CheckReport, display
-    from .diagnostics import Diagnostic, Location, Severity
+    from briefbook.authoring.check import CheckReport, display
+    from briefbook.model.diagnostics import Diagnostic, Location, Severity
 
     diagnostic = Diagnostic(Location(display(problem.path), problem.line, problem.col),
                             Severity.ERROR, problem.message, "config")
@@ -206,7 +206,7 @@ def _fail(message: str) -> int:
 # -- check ---------------------------------------------------------------------------------
 def _as_of(value: str):
     """``--as-of``: a day, or a usage error saying what to write."""
-    from .as_of import parse_as_of
+    from briefbook.validate.as_of import parse_as_of
 
     try:
         return parse_as_of(value)
@@ -215,7 +215,7 @@ def _as_of(value: str):
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    from .check import check_dossier
+    from briefbook.authoring.check import check_dossier
 
     report = check_dossier(_locate(args.dossier).root, as_of=args.as_of, notes=args.notes)
     text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)
@@ -225,8 +225,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 # -- new -----------------------------------------------------------------------------------
 def _scaffolder(argument: str) -> Scaffolder:
-    from .pipeline import load_dossier
-    from .scaffold import Scaffolder
+    from briefbook.authoring.new import Scaffolder
+    from briefbook.pipeline import load_dossier
 
     root = _locate(argument).root
     dossier = load_dossier(root, Path.cwd()).dossier if root.is_dir() else Dossier()
@@ -234,19 +234,19 @@ def _scaffolder(argument: str) -> Scaffolder:
 
 
 def _written(path: Path, out: TextIO) -> None:
-    from .check import display
+    from briefbook.authoring.check import display
 
     print(f"wrote {display(path)}", file=out)
 
 
 def _date(text: str | None) -> FuzzyDate:
-    from .scaffold import parse_date
+    from briefbook.authoring.new import parse_date
 
     return parse_date(text or dt.date.today().isoformat())
 
 
 def run_new_brief(args: argparse.Namespace, out: TextIO) -> int:
-    from .scaffold import ScaffoldError
+    from briefbook.authoring.new import ScaffoldError
 
     try:
         path = _scaffolder(args.dir).new_brief(
@@ -260,7 +260,7 @@ def run_new_brief(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_new_actor(args: argparse.Namespace, out: TextIO) -> int:
-    from .scaffold import ScaffoldError
+    from briefbook.authoring.new import ScaffoldError
 
     try:
         path = _scaffolder(args.dir).new_actor(
@@ -274,7 +274,7 @@ def run_new_actor(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_new_topic(args: argparse.Namespace, out: TextIO) -> int:
-    from .scaffold import ScaffoldError
+    from briefbook.authoring.new import ScaffoldError
 
     try:
         path = _scaffolder(args.dir).new_topic(args.title, slug=args.slug, summary=args.summary)
@@ -297,10 +297,10 @@ def _read_input(name: str) -> str:
 
 
 def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
-    from .ingest import InputFormat, annotate, read_article
-    from .safety import is_web_address, web_address_hint
-    from .scaffold import ScaffoldError
-    from .validate import LANGUAGE_RE
+    from briefbook.authoring.ingest.article import InputFormat, annotate, read_article
+    from briefbook.authoring.new import ScaffoldError
+    from briefbook.model.values import is_web_address, web_address_hint
+    from briefbook.validate.fields import LANGUAGE_RE
 
     if args.url and not is_web_address(args.url):
         return _fail(f"--url must be an absolute http(s) address, found '{args.url}'; "
@@ -366,7 +366,7 @@ def _ingest_report(article: Article, out: TextIO) -> None:
 
 # -- schema --------------------------------------------------------------------------------
 def run_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from .frontmatter_schema import schema_json
+    from briefbook.authoring.schema import schema_json
 
     out.write(schema_json(args.kind))
     return OK

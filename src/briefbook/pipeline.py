@@ -6,10 +6,10 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .as_of import as_of_filter
-from .diagnostics import Diagnostics, Location
-from .index import Index, build_index
-from .load import (
+from briefbook.index.lookups import Index, build_index
+from briefbook.index.mention_index import MentionStat
+from briefbook.index.suggestions import unlisted_mentions
+from briefbook.load.files import (
     MAX_FILE_BYTES,
     RawFile,
     broken_link_message,
@@ -21,10 +21,10 @@ from .load import (
     oversized_file,
     unreadable_file,
 )
-from .mention_index import MentionStat
-from .model import Dossier
-from .suggestions import unlisted_mentions
-from .validate import validate
+from briefbook.model.diagnostics import Diagnostics, Location
+from briefbook.model.dossier import Dossier
+from briefbook.validate.as_of import as_of_filter
+from briefbook.validate.fields import validate
 
 
 @dataclass

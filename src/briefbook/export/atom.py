@@ -14,10 +14,10 @@ import os
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
-from ..safety import slugify
-from ..views.changes import week_data, week_span, week_title
-from ..views.context import ViewContext
-from ..views.history import Week
+from briefbook.model.values import slugify
+from briefbook.views.changes import week_data, week_span, week_title
+from briefbook.views.context import ViewContext
+from briefbook.views.history import Week
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -11,9 +11,9 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urljoin
 
-from ..dates import FuzzyDate
-from ..model import Brief, Event, Position, Question
-from ..views.context import ViewContext
+from briefbook.model.dates import FuzzyDate
+from briefbook.model.dossier import Brief, Event, Position, Question
+from briefbook.views.context import ViewContext
 
 SCHEMA_VERSION = "1.0"
 

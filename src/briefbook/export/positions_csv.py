@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..views.context import ViewContext
+from briefbook.views.context import ViewContext
 
 COLUMNS = (
     "actor", "actor_name", "topic", "topic_title", "stance", "date", "summary", "quote",

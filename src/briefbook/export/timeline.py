@@ -7,13 +7,13 @@ import json
 from collections.abc import Mapping
 from urllib.parse import urljoin, urlsplit
 
-from ..chronology import Chronology, EntryKind, TimelineEntry
-from ..dates import FuzzyDate, Precision, format_range
-from ..i18n import Translator
-from ..model import Dossier
-from ..safety import slugify
-from ..views.urls import SiteUrls
-from .ical import CalendarWriter, date_value, utc_value
+from briefbook.export.ical import CalendarWriter, date_value, utc_value
+from briefbook.i18n.catalogue import Translator
+from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry
+from briefbook.model.dates import FuzzyDate, Precision, format_range
+from briefbook.model.dossier import Dossier
+from briefbook.model.values import slugify
+from briefbook.views.urls import SiteUrls
 
 JSON_VERSION = 1
 PRODID = "-//Briefbook//Briefbook timeline//EN"

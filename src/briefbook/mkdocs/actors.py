@@ -16,13 +16,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..mention_links import MODES, MentionLinker, MentionLinkExtension, PageLinking
-from ..related import actor_cooccurrence
-from ..views.actor import ActorPageOptions, actor_pages
-from ..views.actors_index import actors_index_page
-from ..views.related_briefs import add_related_briefs
-from .assets import link_asset, ship_asset
-from .core import BriefbookPlugin, check_counts, core_plugin
+from briefbook.index.related import actor_cooccurrence
+from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.core import BriefbookPlugin, check_counts, core_plugin
+from briefbook.render.mention_links import MODES, MentionLinker, MentionLinkExtension, PageLinking
+from briefbook.views.actor import ActorPageOptions, actor_pages
+from briefbook.views.actors_index import actors_index_page
+from briefbook.views.related_briefs import add_related_briefs
 
 log = logging.getLogger("mkdocs.plugins.briefbook.actors")
 

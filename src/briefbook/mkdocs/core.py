@@ -23,26 +23,26 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..as_of import parse_as_of
-from ..diagnostics import Diagnostics, Severity
-from ..export import dossier_json, positions_csv
-from ..export.atom import FEED_PATH, atom_feed
-from ..i18n import LABELS
-from ..pipeline import DossierLoader, LoadResult
-from ..render import Renderer, TemplateProblem
-from ..views.as_of_banner import as_of_banner
-from ..views.brief import brief_page
-from ..views.briefs_index import briefs_index_pages
-from ..views.changes import changes_pages, history, week_pages
-from ..views.context import ViewContext
-from ..views.overview import find_marker, overview_doc
-from ..views.page import PageDoc, splice
-from ..views.positions import positions_pages
-from ..views.print_book import print_book_page
-from ..views.questions import question_page_map, questions_pages
-from ..views.topic import topic_page, topics_index_page
-from ..views.urls import SiteUrls
-from .assets import link_asset, ship_asset
+from briefbook.export import dossier_json, positions_csv
+from briefbook.export.atom import FEED_PATH, atom_feed
+from briefbook.i18n.catalogue import LABELS
+from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.model.diagnostics import Diagnostics, Severity
+from briefbook.pipeline import DossierLoader, LoadResult
+from briefbook.render.environment import Renderer, TemplateProblem
+from briefbook.validate.as_of import parse_as_of
+from briefbook.views.as_of_banner import as_of_banner
+from briefbook.views.brief import brief_page
+from briefbook.views.briefs_index import briefs_index_pages
+from briefbook.views.changes import changes_pages, history, week_pages
+from briefbook.views.context import ViewContext
+from briefbook.views.overview import find_marker, overview_doc
+from briefbook.views.page import PageDoc, splice
+from briefbook.views.positions import positions_pages
+from briefbook.views.print_book import print_book_page
+from briefbook.views.questions import question_page_map, questions_pages
+from briefbook.views.topic import topic_page, topics_index_page
+from briefbook.views.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 

@@ -17,12 +17,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..chronology import Chronology, EntryKind, TimelineEntry, build_chronology
-from ..export.timeline import build_timestamp, timeline_ics, timeline_json
-from ..views.context import ViewContext
-from ..views.timeline import SECTION, timeline_slice, timeline_view
-from .assets import link_asset, ship_asset
-from .core import BriefbookPlugin, check_counts, core_plugin
+from briefbook.export.timeline import build_timestamp, timeline_ics, timeline_json
+from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry, build_chronology
+from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.core import BriefbookPlugin, check_counts, core_plugin
+from briefbook.views.context import ViewContext
+from briefbook.views.timeline import SECTION, timeline_slice, timeline_view
 
 log = logging.getLogger("mkdocs.plugins.briefbook.timeline")
 

@@ -6,13 +6,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..model import Actor, Position, QuestionStatus
-from ..related import related_actors
-from ..safety import is_wikidata_id
-from .brief import event_rows, position_rows
-from .claims import unique_events
-from .context import ViewContext
-from .page import PageDoc
+from briefbook.index.related import related_actors
+from briefbook.model.dossier import Actor, Position, QuestionStatus
+from briefbook.model.values import is_wikidata_id
+from briefbook.views.brief import event_rows, position_rows
+from briefbook.views.claims import unique_events
+from briefbook.views.context import ViewContext
+from briefbook.views.page import PageDoc
 
 WIKIDATA_URL = "https://www.wikidata.org/wiki/"
 

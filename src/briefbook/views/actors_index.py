@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import ActorKind
-from .context import ViewContext
-from .page import PageDoc
+from briefbook.model.dossier import ActorKind
+from briefbook.views.context import ViewContext
+from briefbook.views.page import PageDoc
 
 
 def actors_index_page(ctx: ViewContext) -> PageDoc:

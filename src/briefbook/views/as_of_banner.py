@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..dates import FuzzyDate
-from ..render import Renderer
+from briefbook.model.dates import FuzzyDate
+from briefbook.render.environment import Renderer
 
 
 def as_of_banner(renderer: Renderer, as_of: _dt.date) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Brief
-from .claims import claim_grade, event_provenance, grade_of, position_provenance
-from .context import ViewContext
-from .page import PageDoc
+from briefbook.model.dossier import Brief
+from briefbook.views.claims import claim_grade, event_provenance, grade_of, position_provenance
+from briefbook.views.context import ViewContext
+from briefbook.views.page import PageDoc
 
 
 def brief_page(ctx: ViewContext, brief: Brief) -> PageDoc:

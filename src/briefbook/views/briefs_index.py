@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .context import ViewContext
-from .page import PageDoc
+from briefbook.views.context import ViewContext
+from briefbook.views.page import PageDoc
 
 
 def briefs_index_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:

@@ -7,12 +7,12 @@ feed ``changes.xml`` (:mod:`briefbook.export.atom`) carries the same weeks.
 
 from __future__ import annotations
 
-from ..dates import FuzzyDate, format_date
-from .claims import grade_of
-from .context import ViewContext
-from .history import QuestionChange, StanceChange, Week, dossier_history
-from .page import PageDoc
-from .paging import chunked, pager
+from briefbook.model.dates import FuzzyDate, format_date
+from briefbook.views.claims import grade_of
+from briefbook.views.context import ViewContext
+from briefbook.views.history import QuestionChange, StanceChange, Week, dossier_history
+from briefbook.views.page import PageDoc
+from briefbook.views.paging import chunked, pager
 
 SECTION = "changes"
 

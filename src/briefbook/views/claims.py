@@ -7,9 +7,9 @@ that lists claims shows the same thing.
 
 from __future__ import annotations
 
-from ..grading import UNGRADED, Grade, grade_sort_key
-from ..model import Event, Position
-from .context import ViewContext
+from briefbook.model.dossier import Event, Position
+from briefbook.model.grading import UNGRADED, Grade, grade_sort_key
+from briefbook.views.context import ViewContext
 
 SOURCES_SHOWN = 10  # other reports listed under a claim; the rest are counted
 

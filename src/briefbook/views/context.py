@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..index import Index
-from ..model import Brief, Dossier
-from ..render import Renderer
-from .stances import StanceRecord, stance_records
-from .urls import SiteUrls
+from briefbook.index.lookups import Index
+from briefbook.model.dossier import Brief, Dossier
+from briefbook.render.environment import Renderer
+from briefbook.views.stances import StanceRecord, stance_records
+from briefbook.views.urls import SiteUrls
 
 
 @dataclass

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from ..index import Index
-from ..model import Brief, Position, Question, QuestionEntry, QuestionStatus
-from .stances import StanceRecord
+from briefbook.index.lookups import Index
+from briefbook.model.dossier import Brief, Position, Question, QuestionEntry, QuestionStatus
+from briefbook.views.stances import StanceRecord
 
 
 @dataclass(frozen=True, slots=True)

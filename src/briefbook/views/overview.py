@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import QuestionStatus
-from .brief import event_rows
-from .claims import claim_count, unique_events
-from .context import ViewContext
-from .page import PageDoc
-from .questions import ordered_questions
+from briefbook.model.dossier import QuestionStatus
+from briefbook.views.brief import event_rows
+from briefbook.views.claims import claim_count, unique_events
+from briefbook.views.context import ViewContext
+from briefbook.views.page import PageDoc
+from briefbook.views.questions import ordered_questions
 
 OVERVIEW_MARKER = "<!-- briefbook:overview -->"
 MARKER_LINE = re.compile(r"^[ \t]*<!--[ \t]*briefbook:overview[ \t]*-->[ \t]*$", re.MULTILINE)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..sanitize import sanitize_html
+from briefbook.render.sanitize import sanitize_html
 
 _NONCE = secrets.token_hex(6)
 _NEEDLE = f"bb:{_NONCE}:"

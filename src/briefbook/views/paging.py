@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .context import ViewContext
+from briefbook.views.context import ViewContext
 
 
 def pager(ctx: ViewContext, src: str, section: str, number: int, pages: int) -> dict:

@@ -6,13 +6,13 @@ downwards, split into pages of ``page_size`` actors, while its header row stays 
 
 from __future__ import annotations
 
-from ..grading import grade_sort_key
-from ..model import Stance
-from .claims import claim_grade, filter_fallbacks, grade_of, position_provenance
-from .context import Chip, ViewContext
-from .page import PageDoc
-from .paging import chunked_by_weight, pager
-from .stances import StanceRecord
+from briefbook.model.dossier import Stance
+from briefbook.model.grading import grade_sort_key
+from briefbook.views.claims import claim_grade, filter_fallbacks, grade_of, position_provenance
+from briefbook.views.context import Chip, ViewContext
+from briefbook.views.page import PageDoc
+from briefbook.views.paging import chunked_by_weight, pager
+from briefbook.views.stances import StanceRecord
 
 
 def matrix_actors(ctx: ViewContext) -> list[str]:

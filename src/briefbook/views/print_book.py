@@ -8,14 +8,14 @@ point inside the page, so a PDF made from it keeps working cross-references.
 
 from __future__ import annotations
 
-from ..model import QuestionStatus
-from .brief import brief_content, event_rows
-from .claims import unique_events
-from .context import Chip, ViewContext
-from .overview import overview_doc
-from .page import PageDoc
-from .positions import matrix_actors, matrix_rows, matrix_topics
-from .questions import ordered_questions, question_card
+from briefbook.model.dossier import QuestionStatus
+from briefbook.views.brief import brief_content, event_rows
+from briefbook.views.claims import unique_events
+from briefbook.views.context import Chip, ViewContext
+from briefbook.views.overview import overview_doc
+from briefbook.views.page import PageDoc
+from briefbook.views.positions import matrix_actors, matrix_rows, matrix_topics
+from briefbook.views.questions import ordered_questions, question_card
 
 BREAK = '<div class="bb-book-break" aria-hidden="true"></div>'
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Question, QuestionStatus
-from .context import ViewContext
-from .page import PageDoc
-from .paging import chunked, pager
+from briefbook.model.dossier import Question, QuestionStatus
+from briefbook.views.context import ViewContext
+from briefbook.views.page import PageDoc
+from briefbook.views.paging import chunked, pager
 
 STATUS_ORDER = (QuestionStatus.OPEN, QuestionStatus.ANSWERED, QuestionStatus.MOOT)
 

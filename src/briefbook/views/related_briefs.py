@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Brief
-from ..related import related_briefs
-from .context import ViewContext
-from .page import PageDoc
+from briefbook.index.related import related_briefs
+from briefbook.model.dossier import Brief
+from briefbook.views.context import ViewContext
+from briefbook.views.page import PageDoc
 
 SHARED_SHOWN = 4
 

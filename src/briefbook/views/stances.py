@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..index import Index
-from ..model import Position, Stance
+from briefbook.index.lookups import Index
+from briefbook.model.dossier import Position, Stance
 
 
 @dataclass(frozen=True, slots=True)

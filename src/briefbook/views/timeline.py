@@ -12,11 +12,11 @@ import posixpath
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..chronology import Chronology, EntryKind, TimelineEntry
-from ..dates import FuzzyDate
-from .claims import entry_provenance, grade_of
-from .context import Chip, ViewContext
-from .page import PageDoc
+from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry
+from briefbook.model.dates import FuzzyDate
+from briefbook.views.claims import entry_provenance, grade_of
+from briefbook.views.context import Chip, ViewContext
+from briefbook.views.page import PageDoc
 
 SECTION = "timeline"
 FILTER_FACETS = ("actor", "topic", "tag")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import Question, QuestionStatus, Stance, Topic
-from .claims import grade_of
-from .context import ViewContext
-from .page import PageDoc
-from .positions import stance_cell
-from .questions import ordered_questions
+from briefbook.model.dossier import Question, QuestionStatus, Stance, Topic
+from briefbook.views.claims import grade_of
+from briefbook.views.context import ViewContext
+from briefbook.views.page import PageDoc
+from briefbook.views.positions import stance_cell
+from briefbook.views.questions import ordered_questions
 
 
 def topics_index_page(ctx: ViewContext) -> PageDoc:

@@ -14,7 +14,7 @@ import re
 import nh3
 from markdownify import MarkdownConverter
 
-from .safety import is_safe_url
+from briefbook.model.values import is_safe_url
 
 KEPT_TAGS = frozenset({
     "a", "abbr", "article", "b", "blockquote", "br", "cite", "code", "dd", "div", "dl", "dt",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .model import Actor
+from briefbook.model.dossier import Actor
 
 ACRONYM_MAX = 6
 

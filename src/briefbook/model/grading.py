@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .i18n import base_language
+from briefbook.i18n.catalogue import base_language
 
 RELIABILITY = "ABCDEF"
 CREDIBILITY = "123456"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .mention_index import MentionStat, build_mentions
-from .mentions import MentionMatcher
-from .model import Brief, Dossier, Event, Position, Question
+from briefbook.index.mention_index import MentionStat, build_mentions
+from briefbook.index.mentions import MentionMatcher
+from briefbook.model.dossier import Brief, Dossier, Event, Position, Question
 
 
 @dataclass

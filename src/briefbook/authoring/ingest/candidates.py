@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .mentions import MentionMatcher
+from briefbook.index.mentions import MentionMatcher
 
 
 def _words(text: str) -> frozenset[str]:

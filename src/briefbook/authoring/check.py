@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Severity
-from .pipeline import load_dossier
+from briefbook.model.diagnostics import Diagnostic, Severity
+from briefbook.pipeline import load_dossier
 
 
 @dataclass(frozen=True)

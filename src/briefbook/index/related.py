@@ -12,8 +12,8 @@ import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 
-from .index import Index
-from .model import Brief
+from briefbook.index.lookups import Index
+from briefbook.model.dossier import Brief
 
 WINDOW = 40  # briefs considered per shared actor or topic, the nearest in date
 MAX_ACTORS_PER_BRIEF = 30  # actors of one brief counted for co-occurrence

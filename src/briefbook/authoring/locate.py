@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .load import yaml_hint
+from briefbook.load.files import yaml_hint
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 DEFAULT_BRIEFS_DIR = "briefs"

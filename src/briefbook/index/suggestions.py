@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .diagnostics import Diagnostic, Location, Severity
-from .index import Index
-from .model import Brief
+from briefbook.index.lookups import Index
+from briefbook.model.diagnostics import Diagnostic, Location, Severity
+from briefbook.model.dossier import Brief
 
 
 def _location(brief: Brief, offset: int) -> Location:

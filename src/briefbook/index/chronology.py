@@ -13,9 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .dates import FuzzyDate
-from .index import Index, event_sort_key
-from .model import Brief, Dossier
+from briefbook.index.lookups import Index, event_sort_key
+from briefbook.model.dates import FuzzyDate
+from briefbook.model.dossier import Brief, Dossier
 
 
 class EntryKind(StrEnum):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .corroboration import build_records
-from .dates import FuzzyDate
-from .model import Dossier, Question
+from briefbook.model.dates import FuzzyDate
+from briefbook.model.dossier import Dossier, Question
+from briefbook.validate.corroboration import build_records
 
 
 def parse_as_of(value: object) -> _dt.date:

@@ -23,11 +23,11 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 
-from . import markup
-from .dates import FuzzyDate, format_date, format_range
-from .grading import scale as grade_scale
-from .i18n import Translator
-from .safety import is_safe_url
+from briefbook.i18n.catalogue import Translator
+from briefbook.model.dates import FuzzyDate, format_date, format_range
+from briefbook.model.grading import scale as grade_scale
+from briefbook.model.values import is_safe_url
+from briefbook.render import markup
 
 
 class TemplateProblem(Exception):

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
 
-from . import debris
-from .candidates import Candidate, find_candidates
-from .mentions import MentionMatcher
-from .model import Actor
+from briefbook.authoring.ingest import debris
+from briefbook.authoring.ingest.candidates import Candidate, find_candidates
+from briefbook.index.mentions import MentionMatcher
+from briefbook.model.dossier import Actor
 
 TITLE_MAX = 150
 """A first line longer than this is a paragraph: the title is then cut from its first sentence."""
@@ -72,7 +72,7 @@ class Article:
 
 def guess_format(text: str, filename: str | None = None) -> InputFormat:
     """The format from the file name's extension, else from the content."""
-    from .htmltext import looks_like_html
+    from briefbook.authoring.ingest.html_page import looks_like_html
 
     if filename:
         for suffix, fmt in SUFFIXES.items():
@@ -213,8 +213,7 @@ def read_article(
         fmt = guess_format(text, filename)
     page_title = ""
     if fmt is InputFormat.HTML:
-        from . import htmltext
-
+        from briefbook.authoring.ingest import html_page as htmltext
         page_title = htmltext.page_title(text)
         markdown = htmltext.html_to_markdown(text)
     elif fmt is InputFormat.TEXT:
@@ -242,7 +241,7 @@ def annotate(article: Article, actors: Iterable[Actor], language: str | None = N
     if language:
         article.language = language
     else:
-        from .language import detect_language
+        from briefbook.authoring.ingest.language import detect_language
 
         article.language = detect_language(text)
         article.language_detected = article.language is not None

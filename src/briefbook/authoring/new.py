@@ -14,12 +14,12 @@ from typing import Any
 
 import yaml
 
-from .dates import FuzzyDate
-from .diagnostics import did_you_mean
-from .load import FileKind, classify, discover
-from .model import ActorKind, Dossier
-from .safety import is_slug, slugify
-from .validate import RESERVED_IDS
+from briefbook.load.files import FileKind, classify, discover
+from briefbook.model.dates import FuzzyDate
+from briefbook.model.diagnostics import did_you_mean
+from briefbook.model.dossier import ActorKind, Dossier
+from briefbook.model.values import is_slug, slugify
+from briefbook.validate.fields import RESERVED_IDS
 
 _PLAIN_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})

@@ -12,12 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .corroboration import build_records
-from .dates import DateError, FuzzyDate
-from .diagnostics import Diagnostics, Location, did_you_mean, printable
-from .grading import Grade, GradeError, SourceKind
-from .load import FileKind, RawFile
-from .model import (
+from briefbook.load.files import FileKind, RawFile
+from briefbook.model.dates import DateError, FuzzyDate
+from briefbook.model.diagnostics import Diagnostics, Location, did_you_mean, printable
+from briefbook.model.dossier import (
     Actor,
     ActorKind,
     Brief,
@@ -31,7 +29,15 @@ from .model import (
     Stance,
     Topic,
 )
-from .safety import is_slug, is_web_address, is_wikidata_id, slugify, web_address_hint
+from briefbook.model.grading import Grade, GradeError, SourceKind
+from briefbook.model.values import (
+    is_slug,
+    is_web_address,
+    is_wikidata_id,
+    slugify,
+    web_address_hint,
+)
+from briefbook.validate.corroboration import build_records
 
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 RESERVED_IDS = frozenset({"index", "page"})

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
-from .diagnostics import Diagnostics
-from .grading import grade_sort_key
-from .model import Brief, Event, EventRecord, Position, PositionRecord
+from briefbook.model.diagnostics import Diagnostics
+from briefbook.model.dossier import Brief, Event, EventRecord, Position, PositionRecord
+from briefbook.model.grading import grade_sort_key
 
 Claim = TypeVar("Claim", Event, Position)
 

@@ -13,8 +13,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .mentions import MentionMatcher
-from .model import Brief, Dossier
+from briefbook.index.mentions import MentionMatcher
+from briefbook.model.dossier import Brief, Dossier
 
 EXCERPT_CONTEXT = 90
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Location, Severity
+from briefbook.model.diagnostics import Diagnostic, Location, Severity
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # Plain scalars that may be something other than text start with one of the characters YAML's

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .dates import FuzzyDate
-from .diagnostics import Location
-from .grading import Grade, SourceKind
+from briefbook.model.dates import FuzzyDate
+from briefbook.model.diagnostics import Location
+from briefbook.model.grading import Grade, SourceKind
 
 
 class Stance(StrEnum):

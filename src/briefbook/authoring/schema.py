@@ -14,9 +14,9 @@ import json
 from enum import StrEnum
 from typing import Any
 
-from .grading import SourceKind
-from .model import ActorKind, QuestionStatus, Stance
-from .validate import (
+from briefbook.model.dossier import ActorKind, QuestionStatus, Stance
+from briefbook.model.grading import SourceKind
+from briefbook.validate.fields import (
     ACTOR_FIELDS,
     BRIEF_FIELDS,
     EVENT_FIELDS,

@@ -19,7 +19,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from .mentions import MentionMatcher
+from briefbook.index.mentions import MentionMatcher
 
 MENTION_CLASS = "bb-mention"
 SKIPPED_TAGS = frozenset({

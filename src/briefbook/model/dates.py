@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .i18n import base_language
+from briefbook.i18n.catalogue import base_language
 
 _PATTERN = re.compile(r"^(~)?\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
