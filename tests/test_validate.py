@@ -1,6 +1,11 @@
 """Validation: every diagnostic asserted with its file and line."""
 
-from support import load_tree
+import dataclasses
+
+import pytest
+from support import ROOT, load_tree
+
+from briefbook.pipeline import load_dossier
 
 ACTORS = {
     "briefs/actors/nato.md": """
@@ -190,3 +195,18 @@ def test_event_end_before_start(tmp_path):
 def test_missing_folder(tmp_path):
     result = load_tree(tmp_path, {})
     assert "does not exist" in diag_lines(result)[0]
+
+
+def test_the_validated_model_is_frozen():
+    """Nothing after validation can change the model: records are frozen, sequences tuples."""
+
+
+
+    dossier = load_dossier(ROOT / "briefs", ROOT).dossier
+    brief = next(iter(dossier.briefs.values()))
+    actor = next(iter(dossier.actors.values()))
+    for record, field_name in ((brief, "title"), (actor, "affiliations"), (dossier, "briefs")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(record, field_name, None)
+    assert isinstance(brief.positions, tuple) and isinstance(brief.events, tuple)
+    assert all(isinstance(q.entries, tuple) for q in dossier.questions.values())

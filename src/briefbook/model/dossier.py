@@ -48,7 +48,7 @@ class Source:
     grade: Grade | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """Where an actor stands on a topic, as one brief reports it."""
 
@@ -63,7 +63,7 @@ class Position:
     id: str = ""  # the same id in several briefs: one claim, corroborated (see PositionRecord)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated happening reported by a brief; ``end`` makes it a range."""
 
@@ -82,7 +82,7 @@ class Event:
         return (self.date.isoformat(), self.end.isoformat() if self.end else "")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class QuestionEntry:
     """What one brief says about a question: raising it, following it up or answering it."""
 
@@ -97,13 +97,13 @@ class QuestionEntry:
     answer: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """A question across the dossier: its entries in date order, the latest one deciding status."""
 
     id: str
     text: str
-    entries: list[QuestionEntry]
+    entries: tuple[QuestionEntry, ...]
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
 
@@ -130,7 +130,7 @@ class Question:
         return None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Brief:
     """A source article or note, with the structured data its front-matter carries."""
 
@@ -145,9 +145,9 @@ class Brief:
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    positions: list[Position] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    questions: list[QuestionEntry] = field(default_factory=list)
+    positions: tuple[Position, ...] = ()
+    events: tuple[Event, ...] = ()
+    questions: tuple[QuestionEntry, ...] = ()
     sanitize: bool | None = None
 
     @property
@@ -160,7 +160,7 @@ class Brief:
         return self.source.grade
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """A state, organisation, person or group that the dossier follows."""
 
@@ -181,7 +181,7 @@ class Actor:
         return (self.name, *self.aliases)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A subject on which actors take positions."""
 
@@ -192,7 +192,7 @@ class Topic:
     body: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class EventRecord:
     """One event (one ``id``) as every brief that reports it tells it, best grade first.
 
@@ -201,7 +201,7 @@ class EventRecord:
     """
 
     id: str
-    events: list[Event]
+    events: tuple[Event, ...]
 
     @property
     def variants(self) -> list[list[Event]]:
@@ -215,13 +215,13 @@ class EventRecord:
         return len({e.when for e in self.events}) > 1
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PositionRecord:
     """One claim (one ``id``) about an actor's stance, from every brief that reports it, best
     grade first. Sources disagree when they give different stances for the same date."""
 
     id: str
-    positions: list[Position]
+    positions: tuple[Position, ...]
 
     def at(self, date: FuzzyDate) -> list[Position]:
         """The reports of this claim for ``date``, best grade first."""
@@ -235,7 +235,7 @@ class PositionRecord:
         return any(self.disputed_at(p.date) for p in self.positions)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Dossier:
     """Everything a dossier holds, validated. Briefs are ordered newest first."""
 

@@ -39,7 +39,7 @@ def as_of_filter(dossier: Dossier, as_of: _dt.date) -> Dossier:
     briefs = {key: b for key, b in dossier.briefs.items() if included(b.date, as_of)}
     questions: dict[str, Question] = {}
     for ident, question in dossier.questions.items():
-        entries = [e for e in question.entries if e.brief in briefs]
+        entries = tuple(e for e in question.entries if e.brief in briefs)
         if not entries:
             continue
         questions[ident] = Question(

@@ -46,10 +46,10 @@ def build_records(
                 )
                 continue
             kept.append(other)
-        record = PositionRecord(ident, kept)
+        record = PositionRecord(ident, tuple(kept))
         position_records[ident] = record
         _check_stances(record, report)
-    event_records = {ident: EventRecord(ident, claims) for ident, claims in events.items()}
+    event_records = {ident: EventRecord(ident, tuple(claims)) for ident, claims in events.items()}
     for record in event_records.values():
         _check_dates(record, report)
     return event_records, position_records

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from briefbook.load.files import FileKind, RawFile
@@ -251,7 +251,8 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
         diags.extend(raw.diagnostics)
         by_kind[raw.kind].append(raw)
 
-    dossier = Dossier()
+    actors: dict[str, Actor] = {}
+    topics: dict[str, Topic] = {}
     seen_ids: dict[tuple[FileKind, str], RawFile] = {}
     affiliation_locs: dict[str, dict[str, Location]] = {}
 
@@ -259,18 +260,16 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
         if _claim_id(raw, raw.stem, seen_ids, diags) and raw.data is not None:
             actor = _actor(raw, diags, affiliation_locs)
             if actor:
-                dossier.actors[actor.id] = actor
+                actors[actor.id] = actor
     for raw in by_kind[FileKind.TOPIC]:
         if _claim_id(raw, raw.stem, seen_ids, diags) and raw.data is not None:
             topic = _topic(raw, diags)
             if topic:
-                dossier.topics[topic.id] = topic
+                topics[topic.id] = topic
 
-    actor_refs = _Refs("actor", dossier.actors, _actor_names(dossier.actors.values()))
-    topic_refs = _Refs(
-        "topic", dossier.topics, {t.title.casefold(): t.id for t in dossier.topics.values()}
-    )
-    _check_actors(dossier, actor_refs, diags, affiliation_locs)
+    actor_refs = _Refs("actor", actors, _actor_names(actors.values()))
+    topic_refs = _Refs("topic", topics, {t.title.casefold(): t.id for t in topics.values()})
+    actors = _check_actors(actors, actor_refs, diags, affiliation_locs)
 
     briefs: list[Brief] = []
     for raw in by_kind[FileKind.BRIEF]:
@@ -280,9 +279,15 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
         if brief:
             briefs.append(brief)
     briefs.sort(key=lambda b: (b.date.sort_key, b.id), reverse=True)
-    dossier.briefs = {b.id: b for b in briefs}
-    dossier.questions = _questions(briefs, diags)
-    dossier.event_records, dossier.position_records = build_records(briefs, diags)
+    event_records, position_records = build_records(briefs, diags)
+    dossier = Dossier(
+        briefs={b.id: b for b in briefs},
+        actors=actors,
+        topics=topics,
+        questions=_questions(briefs, diags),
+        event_records=event_records,
+        position_records=position_records,
+    )
     return dossier, diags
 
 
@@ -396,14 +401,17 @@ def _topic(raw: RawFile, diags: Diagnostics) -> Topic | None:
 
 
 def _check_actors(
-    dossier: Dossier,
+    actors: dict[str, Actor],
     refs: _Refs,
     diags: Diagnostics,
     affiliation_locs: dict[str, dict[str, Location]],
-) -> None:
-    """Affiliations exist and form no cycle; no name or alias belongs to two actors."""
-    raws = {a.id: a for a in dossier.actors.values()}
-    for actor in raws.values():
+) -> dict[str, Actor]:
+    """Affiliations exist and form no cycle; no name or alias belongs to two actors.
+
+    Returns the actors with their unusable affiliations left out (each one reported).
+    """
+    raws: dict[str, Actor] = {}
+    for actor in actors.values():
         locs = affiliation_locs.get(actor.id, {})
         valid = []
         for aff in actor.affiliations:
@@ -417,7 +425,7 @@ def _check_actors(
                             "names under actors/", "unknown-actor")
             else:
                 valid.append(aff)
-        actor.affiliations = tuple(valid)
+        raws[actor.id] = replace(actor, affiliations=tuple(valid))
     for actor in raws.values():
         cycle = _find_cycle(actor.id, raws)
         if cycle and cycle[0] == min(cycle[:-1]):
@@ -431,16 +439,17 @@ def _check_actors(
     for actor in raws.values():
         for name in dict.fromkeys(n.casefold() for n in actor.names):
             owners[name].append(actor)
-    for name, actors in owners.items():
-        if len(actors) > 1:
-            ids = ", ".join(a.id for a in actors)
-            for actor in actors:
+    for name, sharing in owners.items():
+        if len(sharing) > 1:
+            ids = ", ".join(a.id for a in sharing)
+            for actor in sharing:
                 diags.warning(
                     actor.location,
                     f"the name or alias '{name}' belongs to several actors ({ids}); "
                     "it will not be linked in brief texts until it belongs to one",
                     "shared-alias",
                 )
+    return raws
 
 
 def _find_cycle(start: str, actors: dict[str, Actor]) -> list[str] | None:
@@ -494,14 +503,9 @@ def _brief(
         tags=tags,
         sanitize=sanitize if isinstance(sanitize, bool) else None,
     )
-    for p in r.mappings("positions"):
-        position = _position(p, brief, actor_refs, topic_refs)
-        if position:
-            brief.positions.append(position)
-    for e in r.mappings("events"):
-        event = _event(e, brief, actor_refs)
-        if event:
-            brief.events.append(event)
+    positions = [_position(p, brief, actor_refs, topic_refs) for p in r.mappings("positions")]
+    events = [_event(e, brief, actor_refs) for e in r.mappings("events")]
+    questions: list[QuestionEntry] = []
     asked: set[str] = set()
     for q in r.mappings("questions"):
         entry = _question_entry(q, brief, actor_refs, topic_refs)
@@ -512,9 +516,16 @@ def _brief(
                         "brief; merge the two entries", "duplicate-id")
             continue
         asked.add(entry.question)
-        brief.questions.append(entry)
+        questions.append(entry)
     # A brief without title, date or a usable id cannot be placed; its errors name it.
-    return brief if placed else None
+    if not placed:
+        return None
+    return replace(
+        brief,
+        positions=tuple(p for p in positions if p),
+        events=tuple(e for e in events if e),
+        questions=tuple(questions),
+    )
 
 
 def _source(r: _Reader) -> Source:
@@ -657,5 +668,5 @@ def _questions(briefs: list[Brief], diags: Diagnostics) -> dict[str, Question]:
             continue
         actors = tuple(dict.fromkeys(a for e in items for a in e.actors))
         topics = tuple(dict.fromkeys(t for e in items for t in e.topics))
-        questions[ident] = Question(ident, first.text, items, actors, topics)
+        questions[ident] = Question(ident, first.text, tuple(items), actors, topics)
     return questions
