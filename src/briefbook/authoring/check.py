@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefbook.load.files import display_path
 from briefbook.model.diagnostics import Diagnostic, Severity
 from briefbook.pipeline import load_dossier
 
@@ -81,11 +82,7 @@ class CheckReport:
 
 def display(path: Path, cwd: Path | None = None) -> str:
     """``path`` relative to the current directory when it lies below it, else absolute."""
-    path = path.resolve()
-    try:
-        return path.relative_to((cwd or Path.cwd()).resolve()).as_posix() or "."
-    except ValueError:
-        return path.as_posix()
+    return display_path(path.resolve(), (cwd or Path.cwd()).resolve())
 
 
 def check_dossier(

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from briefbook.load.files import yaml_hint
+from briefbook.model.diagnostics import line_and_column
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 DEFAULT_BRIEFS_DIR = "briefs"
@@ -99,8 +100,7 @@ def read_config(path: Path) -> _Config:
                             f"{exc.problem or 'invalid YAML'}{hint}") from None
     except yaml.YAMLError as exc:  # a character YAML refuses (ReaderError): no mark
         offset = getattr(exc, "position", 0)
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        line, col = line_and_column(text, offset)
         raise ConfigProblem(path, line, col, f"{path.name} contains a character YAML does "
                             "not allow; delete it") from None
     config = _Config(path, value if isinstance(value, dict) else {}, node)

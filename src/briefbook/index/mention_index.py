@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from briefbook.index.mentions import MentionMatcher
 from briefbook.model.dossier import Brief, Dossier
+from briefbook.model.fences import in_code
 
 EXCERPT_CONTEXT = 90
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:")
@@ -75,18 +75,10 @@ def _blank_lines(markdown: str) -> str:
     """Blank fenced code blocks, headings (ATX and setext) and link reference definitions."""
     lines = markdown.split("\n")
     out: list[str] = []
-    fence = ""
+    code = in_code(lines)
     underline = False
     for i, line in enumerate(lines):
-        if fence:
-            out.append(" " * len(line))
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = ""
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
+        if code[i]:
             out.append(" " * len(line))
             continue
         if underline:

@@ -9,9 +9,7 @@ from briefbook.model.dossier import Brief
 
 def _location(brief: Brief, offset: int) -> Location:
     """The file position of ``brief.body[offset]``."""
-    line = brief.body_line + brief.body.count("\n", 0, offset)
-    col = offset - (brief.body.rfind("\n", 0, offset) + 1) + 1
-    return Location(brief.location.path, line, col)
+    return Location.in_text(brief.location.path, brief.body, offset, brief.body_line)
 
 
 def unlisted_mentions(index: Index) -> list[Diagnostic]:

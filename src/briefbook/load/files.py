@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from briefbook.model.diagnostics import Diagnostic, Location, Severity
+from briefbook.model.diagnostics import Diagnostic, Location, Severity, line_and_column
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # Plain scalars that may be something other than text start with one of the characters YAML's
@@ -172,6 +172,7 @@ def misnamed(root: Path) -> Iterator[Path]:
 
 
 def display_path(path: Path, base: Path) -> str:
+    """``path`` as shown in messages: relative to ``base`` when it lies below it, else whole."""
     try:
         return path.relative_to(base).as_posix()
     except ValueError:
@@ -361,11 +362,10 @@ def _unacceptable_character(raw: RawFile, front: str, first_line: int) -> None:
     """Report the first character YAML refuses (a control character pasted in invisibly)."""
     match = yaml.reader.Reader.NON_PRINTABLE.search(front)
     offset = match.start() if match else 0
-    line = front.count("\n", 0, offset)
-    col = offset - (front.rfind("\n", 0, offset) + 1) + 1
+    line, col = line_and_column(front, offset)
     code = f"U+{ord(match.group()):04X}" if match else "a character"
     raw._problem(
-        first_line + line, col,
+        first_line + line - 1, col,
         f"the front-matter contains the invisible control character {code}, which YAML does "
         "not allow; delete it (retype the text around it if you cannot see it)",
         "yaml",

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from briefbook.export import dossier_json, positions_csv
 from briefbook.export.atom import FEED_PATH, atom_feed
 from briefbook.i18n.catalogue import LABELS
+from briefbook.load.files import display_path
 from briefbook.mkdocs.assets import link_asset, ship_asset
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
@@ -290,7 +291,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     def _describe(self, problem: TemplateProblem) -> str:
         path = Path(problem.path) if problem.path else None
-        where = _shown(path, self.base_dir) if path else problem.name
+        where = display_path(path, self.base_dir) if path else problem.name
         if problem.line:
             where += f":{problem.line}"
         overridden = path is not None and any(
@@ -355,20 +356,14 @@ def _check_briefs_dir_outside_docs(briefs_dir: Path, docs_dir: Path, base: Path)
     if briefs_dir != docs_dir and docs_dir not in briefs_dir.parents:
         return
     raise PluginError(
-        f"briefbook: briefs_dir '{_shown(briefs_dir, base)}' is inside docs_dir "
-        f"'{_shown(docs_dir, base)}', "
+        f"briefbook: briefs_dir '{display_path(briefs_dir, base)}' is inside docs_dir "
+        f"'{display_path(docs_dir, base)}', "
         "so MkDocs would also publish the raw dossier files as pages; move the dossier folder "
         f"beside mkdocs.yml (e.g. '{briefs_dir.name if briefs_dir != docs_dir else 'briefs'}') "
         "and set briefs_dir to it"
     )
 
 
-def _shown(path: Path, base: Path) -> str:
-    """``path`` relative to the project folder when it lies below it, else absolute."""
-    try:
-        return path.relative_to(base).as_posix() or "."
-    except ValueError:
-        return path.as_posix()
 
 
 def core_plugin(config: MkDocsConfig, name: str) -> BriefbookPlugin:

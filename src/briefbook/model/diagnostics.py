@@ -30,6 +30,17 @@ class Location:
             return f"{self.path}:{self.line}:{self.col or 1}"
         return self.path
 
+    @classmethod
+    def in_text(cls, path: str, text: str, offset: int, first_line: int = 1) -> Location:
+        """The place of ``text[offset]``, for a ``text`` whose first line is ``first_line``."""
+        line, col = line_and_column(text, offset)
+        return cls(path, first_line + line - 1, col)
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[offset]``."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

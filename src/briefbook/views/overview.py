@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from briefbook.model.dossier import QuestionStatus
+from briefbook.model.fences import in_code
 from briefbook.views.brief import event_rows
 from briefbook.views.claims import claim_count, unique_events
 from briefbook.views.context import ViewContext
@@ -17,22 +18,14 @@ from briefbook.views.questions import ordered_questions
 
 OVERVIEW_MARKER = "<!-- briefbook:overview -->"
 MARKER_LINE = re.compile(r"^[ \t]*<!--[ \t]*briefbook:overview[ \t]*-->[ \t]*$", re.MULTILINE)
-_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 
 
 def find_marker(markdown: str) -> re.Match[str] | None:
     """The first marker line outside fenced code blocks (a page may show the marker as code)."""
-    fence = ""  # the opening fence while inside a fenced code block
+    lines = markdown.splitlines(keepends=True)
     pos = 0
-    for line in markdown.splitlines(keepends=True):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
-                    and not line[opening.end():].strip():
-                fence = ""
-        elif opening:
-            fence = opening.group(1)
-        elif match := MARKER_LINE.match(markdown, pos):
+    for line, code in zip(lines, in_code([line.rstrip("\r\n") for line in lines]), strict=True):
+        if not code and (match := MARKER_LINE.match(markdown, pos)):
             return match
         pos += len(line)
     return None

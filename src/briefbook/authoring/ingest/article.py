@@ -20,6 +20,7 @@ from briefbook.authoring.ingest import debris
 from briefbook.authoring.ingest.candidates import Candidate, find_candidates
 from briefbook.index.mentions import MentionMatcher
 from briefbook.model.dossier import Actor
+from briefbook.model.fences import in_code
 
 TITLE_MAX = 150
 """A first line longer than this is a paragraph: the title is then cut from its first sentence."""
@@ -27,7 +28,6 @@ TITLE_MIN_WORDS = 3
 
 _ATX_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT_RE = re.compile(r"^(?:=+|-+)\s*$")
-_FENCE_RE = re.compile(r"^\s*(```|~~~)")
 _LINK_TARGET_RE = re.compile(r"\]\([^)]*\)")
 _INLINE_MARKUP_RE = re.compile(r"[\[\]*_`]+")
 # A backslash-escaped character is text, not markup: ``\*``, ``\_``, ``\[`` …
@@ -118,11 +118,9 @@ def split_title(markdown: str) -> tuple[str, str, bool]:
     """(title, body without it, whether it was a heading): the first heading, else the first
     meaningful line; a first line too long for a title gives its first sentence, and stays."""
     lines = markdown.split("\n")
-    in_code = False
+    code = in_code(lines)
     for index, line in enumerate(lines):
-        if _FENCE_RE.match(line):
-            in_code = not in_code
-        if in_code or not line.strip():
+        if code[index] or not line.strip():
             continue
         atx = _ATX_RE.match(line)
         if atx and _plain(atx.group(2)):
@@ -172,22 +170,15 @@ def _first_sentence(text: str) -> str:
 def demote_headings(markdown: str) -> str:
     """Shift headings so that the highest is ``##``: the page title is the brief's own ``#``."""
     lines = markdown.split("\n")
-    levels = []
-    in_code = False
-    for line in lines:
-        if _FENCE_RE.match(line):
-            in_code = not in_code
-        elif not in_code and (m := _ATX_RE.match(line)):
-            levels.append(len(m.group(1)))
+    code = in_code(lines)
+    levels = [len(m.group(1)) for line, c in zip(lines, code, strict=True)
+              if not c and (m := _ATX_RE.match(line))]
     if not levels or min(levels) >= 2:
         return markdown
     shift = 2 - min(levels)
     out = []
-    in_code = False
-    for line in lines:
-        if _FENCE_RE.match(line):
-            in_code = not in_code
-        elif not in_code and (m := _ATX_RE.match(line)):
+    for line, c in zip(lines, code, strict=True):
+        if not c and (m := _ATX_RE.match(line)):
             level = min(len(m.group(1)) + shift, 6)
             line = "#" * level + " " + m.group(2)
         out.append(line)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefbook.model.fences import in_code
+
 MAX_DEBRIS_LINE = 160
 """Lines longer than this (after normalising) are text, never debris."""
 
@@ -152,11 +154,9 @@ def clean(text: str) -> Cleaned:
     """Drop debris lines and numbers left trailing after a sentence; tidy blank lines."""
     kept: list[str] = []
     removed: list[tuple[str, str]] = []
-    in_code = False
-    for line in text.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-        if in_code or not line.strip():
+    lines = text.split("\n")
+    for line, code in zip(lines, in_code(lines), strict=True):
+        if code or not line.strip():
             kept.append(line.rstrip())
             continue
         rule = debris_rule(line)
