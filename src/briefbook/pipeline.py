@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +41,24 @@ class LoadResult:
     files_parsed: int
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a dossier loads.
+
+    Loading builds hundreds of thousands of small objects that all stay alive (values, marks,
+    records), so every collection walks a growing heap and finds nothing: a fifth of the
+    load's time at 10,000 briefs. Parsing makes no reference cycles worth collecting, and the
+    collector runs again as soon as the dossier is loaded.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class DossierLoader:
     """Loads a dossier; keeps parsed files keyed by content so that a rebuild parses only edits."""
 
@@ -56,8 +77,14 @@ class DossierLoader:
         about actors named but not listed.
 
         With ``as_of``, every file is still checked, but the dossier keeps only the briefs
-        dated on or before that day (see :func:`briefbook.as_of.as_of_filter`).
+        dated on or before that day (see :func:`briefbook.validate.as_of.as_of_filter`).
         """
+        with _collector_paused():
+            return self._load(root, base, as_of, scan_mentions)
+
+    def _load(
+        self, root: Path, base: Path | None, as_of: _dt.date | None, scan_mentions: bool
+    ) -> LoadResult:
         root = root.resolve()
         base = (base or root.parent).resolve()
         if not root.is_dir():
