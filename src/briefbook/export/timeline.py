@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from urllib.parse import urljoin, urlsplit
 
 from briefbook.export.ical import CalendarWriter, date_value, utc_value
-from briefbook.i18n.catalogue import Translator
+from briefbook.i18n.dates import format_range
+from briefbook.i18n.translator import Translator
 from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry
-from briefbook.model.dates import FuzzyDate, Precision, format_range
+from briefbook.model.dates import FuzzyDate, Precision
 from briefbook.model.dossier import Dossier
 from briefbook.model.values import slugify
 from briefbook.views.urls import SiteUrls

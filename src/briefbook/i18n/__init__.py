@@ -1,2 +1,3 @@
-"""The translation catalogue: every label, month name and grade meaning a page can show, in each
-site language."""
+"""The translation catalogue: every label, date and grade meaning a page shows, in each site
+language. One data file per language (``<code>.yml``); Babel's CLDR data for month names, date
+patterns, plural rules and language names. Imports only the model."""

@@ -1,439 +1,142 @@
-"""Labels of generated pages in the site language (English and French; English otherwise)."""
+"""The translation catalogue: one data file per language, ``i18n/<code>.yml``, read once.
+
+A file holds ``labels`` (key → text; a text that depends on a number is a mapping of CLDR plural
+categories, ``other`` required) and, optionally, ``date_formats`` (CLDR patterns per precision of
+a date; Babel's CLDR data supplies what a file leaves out). Adding a language is adding a file:
+nothing in the code names the languages. A file that breaks these rules raises
+:class:`CatalogueError` naming the file and the key.
+"""
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "overview": "Overview",
-        "briefs": "Briefs",
-        "brief": "Brief",
-        "actors": "Actors",
-        "topics": "Topics",
-        "tags": "Tags",
-        "timeline": "Timeline",
-        "questions": "Questions",
-        "positions": "Positions",
-        "events": "Events",
-        "source": "Source",
-        "published": "Date",
-        "language": "Language",
-        "authors": "Authors",
-        "translated_from": "Translated from {lang}",
-        "translation_note": "This text was read in a translation; check names and quotes "
-        "against the original.",
-        "summary": "Summary",
-        "stance": "Stance",
-        "quote": "Quote",
-        "raised_in": "Raised in",
-        "answered_in": "Answered in",
-        "answer": "Answer",
-        "status": "Status",
-        "place": "Place",
-        "page_of": "Page {page} of {pages}",
-        "previous": "Newer",
-        "next": "Older",
-        "brief_count": "{count} briefs",
-        "no_briefs": "No briefs yet.",
-        "supports": "supports",
-        "opposes": "opposes",
-        "conditional": "conditional",
-        "neutral": "neutral",
-        "undecided": "undecided",
-        "open": "open",
-        "answered": "answered",
-        "moot": "moot",
-        "on": "on",
-        "followed_up_in": "Followed up in",
-        # questions, positions, topics, overview, printable book
-        "open_questions": "Open questions",
-        "answered_questions": "Answered questions",
-        "moot_questions": "Moot questions",
-        "question_count": "{count} questions",
-        "no_questions": "No questions yet.",
-        "link_here": "Link to this question",
-        "trail": "Trail of evidence",
-        "previous_page": "Previous page",
-        "next_page": "Next page",
-        "positions_intro": "Each cell shows an actor's latest stance on a topic and links to the "
-        "brief that reports it; ↻ marks a stance that changed.",
-        "changed_stances": "Changed stances",
-        "more_changes": "{count} earlier changes of stance are not listed here.",
-        "more_changes_one": "{count} earlier change of stance is not listed here.",
-        "all_changes_in": "Every change, week by week:",
-        "stance_changed": "stance changed",
-        "was_stance": "was {stance}",
-        "no_positions": "No positions yet.",
-        "actor": "Actor",
-        "topic": "Topic",
-        "no_topics": "No topics yet.",
-        "actor_count": "{count} actors",
-        "actor_position_count": "{count} actors with positions",
-        "open_question_count": "{count} open questions",
-        "earlier_positions": "Earlier positions",
-        "raised_on": "raised {date}",
-        "more_briefs": "{count} older briefs are not listed here.",
-        "all_briefs": "All briefs",
-        "latest_briefs": "Latest briefs",
-        "most_active_actors": "Most active actors",
-        "latest_events": "Latest events",
-        "no_open_questions": "No open questions.",
-        "more_questions": "and {count} more",
-        "no_events": "No events yet.",
-        "print_book": "Briefing book",
-        "print_note": "The whole dossier on one page: print it, or save it as PDF, from your "
-        "browser's Print command.",
-        "print_omitted": "This book holds the {shown} latest of {total} briefs.",
-        "kind": "Kind",
-        "role": "Role",
-        "brief_count_header": "Briefs",
-        "brief_count_one": "{count} brief",
-        "question_count_one": "{count} question",
-        "actor_count_one": "{count} actor",
-        "actor_position_count_one": "{count} actor with a position",
-        "open_question_count_one": "{count} open question",
-        "more_briefs_one": "{count} older brief is not listed here.",
-        # actor pages
-        "profile": "Profile",
-        "country": "Country",
-        "aliases": "Also known as",
-        "identifiers": "Identifiers",
-        "member_of": "Member of",
-        "members": "Members",
-        "state": "state",
-        "organisation": "organisation",
-        "person": "person",
-        "group": "group",
-        "kind_state": "States",
-        "kind_organisation": "Organisations",
-        "kind_person": "People",
-        "kind_group": "Groups",
-        "changed_from": "changed from {stance}",
-        "listed": "listed",
-        "mentioned": "mentioned",
-        "named_once": "named once",
-        "named_times": "named {count} times",
-        "related_actors": "Related actors",
-        "related_briefs": "Related briefs",
-        "filter_actors": "Filter by name",
-        "no_match": "No actor matches this name.",
-        "no_actors": "No actors yet.",
-        "position_count": "{count} positions",
-        "position_count_one": "{count} position",
-        "earlier_positions_hidden": "{count} earlier positions on this topic are not shown.",
-        "events_shown": "The {shown} most recent of {total} events.",
-        "see_timeline": "See the timeline",
-        "in_common": "In common",
-        "briefs_about": "Briefs about {name}",
-        "shared_briefs": "{count} briefs in common",
-        "shared_briefs_one": "{count} brief in common",
-        # timeline
-        "event_count": "{count} events",
-        "event_count_one": "{count} event",
-        "timeline_no_events": "No dated events yet: events come from the briefs' 'events' lists.",
-        "timeline_year": "Timeline: {year}",
-        "timeline_year_part": "Timeline: {year} ({part} of {parts})",
-        "year_part": "{year} ({part})",
-        "timeline_all_years": "All years",
-        "timeline_split_note": "one page per year",
-        "continued": "continued",
-        "permalink": "Permanent link",
-        "approximate_date": "approximate date",
-        "brief_published": "Brief",
-        "download": "Download",
-        "export_json": "events as JSON",
-        "export_ics": "calendar (iCalendar)",
-        "filter": "Filter the timeline",
-        "filter_actor": "Actor",
-        "filter_topic": "Topic",
-        "filter_tag": "Tag",
-        "filter_text": "Text",
-        "filter_all": "All",
-        "filter_clear": "Clear",
-        "filter_showing": "Showing {shown} of {total} events",
-        "filter_none": "No event on this page matches the filter.",
-        "slice_latest": "The latest {shown} of {count}.",
-        "slice_all": "{count} in the timeline",
-        "date_label": "Date",
-        "brief_label": "Brief",
-        # provenance: grades, corroboration, what changed, as of a date
-        "grade": "Grade",
-        "source_kind": "Kind of source",
-        "source_kind_report": "news report",
-        "source_kind_official": "official statement or document",
-        "source_kind_analysis": "analysis",
-        "source_kind_primary": "primary document",
-        "source_kind_interview": "interview",
-        "source_kind_social": "social media",
-        "also_reported_by": "Also reported by",
-        "sources_disagree_event": "Sources disagree on the date",
-        "sources_disagree_position": "Sources disagree on the stance",
-        "disputed": "disputed",
-        "more_sources": "and {count} more",
-        "below_grade": "no claim at this grade",
-        "hide_below_grade": "Hide claims below a grade",
-        "reliability": "Source reliability",
-        "credibility": "Information credibility",
-        "any_grade": "any",
-        "or_better": "or better",
-        "grade_filter_note": "A claim takes the grade of its brief's source; ungraded claims "
-        "count as F6.",
-        "claims_hidden": "{count} claims hidden.",
-        "claims_hidden_one": "{count} claim hidden.",
-        "changes": "What changed",
-        "changes_intro": "The dossier week by week, newest first: new briefs, stances that "
-        "changed, questions opened and answered, actors that appeared.",
-        "subscribe_feed": "Subscribe (Atom feed)",
-        "weeks_on_page": "Weeks on this page",
-        "week_title": "Week {number}, {year}",
-        "new_briefs": "New briefs",
-        "new_actors": "New actors",
-        "more_in_week": "and {count} more this week",
-        "question_opened": "opened",
-        "question_answered": "answered",
-        "question_moot": "set aside",
-        "question_reopened": "reopened",
-        "as_of_title": "As of {date}",
-        "as_of_text": "This dossier is shown as it stood on {date}: briefs dated later are left "
-        "out, and stances and questions are as the earlier briefs left them.",
-    },
-    "fr": {
-        "overview": "Vue d'ensemble",
-        "briefs": "Fiches",
-        "brief": "Fiche",
-        "actors": "Acteurs",
-        "topics": "Sujets",
-        "tags": "Étiquettes",
-        "timeline": "Chronologie",
-        "questions": "Questions",
-        "positions": "Positions",
-        "events": "Événements",
-        "source": "Source",
-        "published": "Date",
-        "language": "Langue",
-        "authors": "Auteurs",
-        "translated_from": "Traduit de : {lang}",
-        "translation_note": "Ce texte a été lu en traduction ; vérifiez noms et citations "
-        "sur l'original.",
-        "summary": "Résumé",
-        "stance": "Position",
-        "quote": "Citation",
-        "raised_in": "Posée dans",
-        "answered_in": "Réponse dans",
-        "answer": "Réponse",
-        "status": "Statut",
-        "place": "Lieu",
-        "page_of": "Page {page} sur {pages}",
-        "previous": "Plus récentes",
-        "next": "Plus anciennes",
-        "brief_count": "{count} fiches",
-        "no_briefs": "Aucune fiche pour l'instant.",
-        "supports": "pour",
-        "opposes": "contre",
-        "conditional": "sous conditions",
-        "neutral": "neutre",
-        "undecided": "indécis",
-        "open": "ouverte",
-        "answered": "résolue",
-        "moot": "sans objet",
-        "on": "sur",
-        "followed_up_in": "Suivie dans",
-        # questions, positions, sujets, vue d'ensemble, dossier imprimable
-        "open_questions": "Questions ouvertes",
-        "answered_questions": "Questions résolues",
-        "moot_questions": "Questions sans objet",
-        "question_count": "{count} questions",
-        "no_questions": "Aucune question pour l'instant.",
-        "link_here": "Lien vers cette question",
-        "trail": "Éléments au dossier",
-        "previous_page": "Page précédente",
-        "next_page": "Page suivante",
-        "positions_intro": "Chaque case donne la dernière position d'un acteur sur un sujet et "
-        "renvoie à la fiche qui la rapporte ; ↻ signale une position qui a changé.",
-        "changed_stances": "Positions qui ont changé",
-        "more_changes": "{count} changements de position plus anciens ne sont pas listés ici.",
-        "more_changes_one": "{count} changement de position plus ancien n'est pas listé ici.",
-        "all_changes_in": "Tous les changements, semaine par semaine :",
-        "stance_changed": "position modifiée",
-        "was_stance": "auparavant : {stance}",
-        "no_positions": "Aucune position pour l'instant.",
-        "actor": "Acteur",
-        "topic": "Sujet",
-        "no_topics": "Aucun sujet pour l'instant.",
-        "actor_count": "{count} acteurs",
-        "actor_position_count": "{count} acteurs ayant une position",
-        "open_question_count": "{count} questions ouvertes",
-        "earlier_positions": "Positions antérieures",
-        "raised_on": "posée : {date}",
-        "more_briefs": "{count} fiches plus anciennes ne sont pas listées ici.",
-        "all_briefs": "Toutes les fiches",
-        "latest_briefs": "Dernières fiches",
-        "most_active_actors": "Acteurs les plus présents",
-        "latest_events": "Derniers événements",
-        "no_open_questions": "Aucune question ouverte.",
-        "more_questions": "et {count} autres",
-        "no_events": "Aucun événement pour l'instant.",
-        "print_book": "Dossier imprimable",
-        "print_note": "Tout le dossier sur une page : imprimez-le, ou enregistrez-le en PDF, "
-        "avec la commande Imprimer du navigateur.",
-        "print_omitted": "Ce dossier contient les {shown} fiches les plus récentes sur {total}.",
-        "kind": "Type",
-        "role": "Rôle",
-        "brief_count_header": "Fiches",
-        "brief_count_one": "{count} fiche",
-        "question_count_one": "{count} question",
-        "actor_count_one": "{count} acteur",
-        "actor_position_count_one": "{count} acteur ayant une position",
-        "open_question_count_one": "{count} question ouverte",
-        "more_briefs_one": "{count} fiche plus ancienne n'est pas listée ici.",
-        "more_questions_one": "et {count} autre",
-        # actor pages
-        "profile": "Profil",
-        "country": "Pays",
-        "aliases": "Autres noms",
-        "identifiers": "Identifiants",
-        "member_of": "Membre de",
-        "members": "Membres",
-        "state": "État",
-        "organisation": "organisation",
-        "person": "personne",
-        "group": "groupe",
-        "kind_state": "États",
-        "kind_organisation": "Organisations",
-        "kind_person": "Personnes",
-        "kind_group": "Groupes",
-        "changed_from": "auparavant : {stance}",
-        "listed": "listé",
-        "mentioned": "mentionné",
-        "named_once": "nommé une fois",
-        "named_times": "nommé {count} fois",
-        "related_actors": "Acteurs liés",
-        "related_briefs": "Fiches liées",
-        "filter_actors": "Filtrer par nom",
-        "no_match": "Aucun acteur ne porte ce nom.",
-        "no_actors": "Aucun acteur pour l'instant.",
-        "position_count": "{count} positions",
-        "position_count_one": "{count} position",
-        "earlier_positions_hidden": "{count} positions antérieures sur ce sujet ne sont pas "
-        "affichées.",
-        "events_shown": "Les {shown} événements les plus récents sur {total}.",
-        "see_timeline": "Voir la chronologie",
-        "in_common": "En commun",
-        "briefs_about": "Fiches sur {name}",
-        "shared_briefs": "{count} fiches en commun",
-        "shared_briefs_one": "{count} fiche en commun",
-        # timeline
-        "event_count": "{count} événements",
-        "event_count_one": "{count} événement",
-        "timeline_no_events": "Aucun événement daté pour l'instant : les événements viennent des "
-        "listes 'events' des fiches.",
-        "timeline_year": "Chronologie : {year}",
-        "timeline_year_part": "Chronologie : {year} ({part} sur {parts})",
-        "year_part": "{year} ({part})",
-        "timeline_all_years": "Toutes les années",
-        "timeline_split_note": "une page par année",
-        "continued": "suite",
-        "permalink": "Lien permanent",
-        "approximate_date": "date approximative",
-        "brief_published": "Fiche",
-        "download": "Télécharger",
-        "export_json": "événements en JSON",
-        "export_ics": "calendrier (iCalendar)",
-        "filter": "Filtrer la chronologie",
-        "filter_actor": "Acteur",
-        "filter_topic": "Sujet",
-        "filter_tag": "Étiquette",
-        "filter_text": "Texte",
-        "filter_all": "Tous",
-        "filter_clear": "Effacer",
-        "filter_showing": "{shown} événements affichés sur {total}",
-        "filter_none": "Aucun événement de cette page ne correspond au filtre.",
-        "slice_latest": "Les {shown} plus récents sur {count}.",
-        "slice_all": "{count} dans la chronologie",
-        "date_label": "Date",
-        "brief_label": "Fiche",
-        # provenance : cotation, recoupements, changements, état à une date
-        "grade": "Cotation",
-        "source_kind": "Type de source",
-        "source_kind_report": "article de presse",
-        "source_kind_official": "déclaration ou document officiel",
-        "source_kind_analysis": "analyse",
-        "source_kind_primary": "document original",
-        "source_kind_interview": "entretien",
-        "source_kind_social": "réseaux sociaux",
-        "also_reported_by": "Également rapporté par",
-        "sources_disagree_event": "Les sources divergent sur la date",
-        "sources_disagree_position": "Les sources divergent sur la position",
-        "disputed": "contesté",
-        "more_sources": "et {count} autres",
-        "more_sources_one": "et {count} autre",
-        "below_grade": "aucune information à cette cotation",
-        "hide_below_grade": "Masquer les informations sous une cotation",
-        "reliability": "Fiabilité de la source",
-        "credibility": "Crédibilité de l'information",
-        "any_grade": "toutes",
-        "or_better": "ou mieux",
-        "grade_filter_note": "Une information prend la cotation de la source de sa fiche ; "
-        "une information non cotée compte comme F6.",
-        "claims_hidden": "{count} informations masquées.",
-        "claims_hidden_one": "{count} information masquée.",
-        "changes": "Changements",
-        "changes_intro": "Le dossier semaine par semaine, la plus récente d'abord : nouvelles "
-        "fiches, positions qui ont changé, questions ouvertes et résolues, nouveaux acteurs.",
-        "subscribe_feed": "S'abonner (flux Atom)",
-        "weeks_on_page": "Semaines de cette page",
-        "week_title": "Semaine {number} de {year}",
-        "new_briefs": "Nouvelles fiches",
-        "new_actors": "Nouveaux acteurs",
-        "more_in_week": "et {count} autres cette semaine",
-        "more_in_week_one": "et {count} autre cette semaine",
-        "question_opened": "ouverte",
-        "question_answered": "résolue",
-        "question_moot": "sans objet",
-        "question_reopened": "rouverte",
-        "as_of_title": "État au {date}",
-        "as_of_text": "Ce dossier est présenté tel qu'il était le {date} : les fiches "
-        "postérieures sont écartées, et positions et questions sont celles des fiches "
-        "antérieures.",
-    },
-}
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Final
 
-LANGUAGE_NAMES: dict[str, dict[str, str]] = {
-    "en": {"en": "English", "fr": "French", "de": "German", "it": "Italian", "es": "Spanish",
-           "uk": "Ukrainian", "ru": "Russian", "pl": "Polish", "nl": "Dutch", "pt": "Portuguese"},
-    "fr": {"en": "anglais", "fr": "français", "de": "allemand", "it": "italien", "es": "espagnol",
-           "uk": "ukrainien", "ru": "russe", "pl": "polonais", "nl": "néerlandais",
-           "pt": "portugais"},
-}
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.dates import parse_pattern
+
+#: The language every other one falls back to, key by key.
+FALLBACK: Final = "en"
+#: The precisions of a date a file may give a CLDR pattern for (``first_of_month``: the first
+#: day of a month, where a language writes it apart, as French "1er").
+DATE_FORMAT_NAMES: Final = frozenset({"year", "month", "day", "first_of_month"})
+
+#: A text that depends on a number: CLDR plural category (``one``, ``few``, ``other``…) → text.
+PluralText = Mapping[str, str]
+Label = str | PluralText
+
+
+class CatalogueError(ValueError):
+    """A language file that cannot be used; the message names the file, the key and the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """One language's texts, as its file gives them (no fallback filled in)."""
+
+    language: str
+    labels: Mapping[str, Label]
+    date_formats: Mapping[str, str]
+    plural_categories: frozenset[str]
 
 
 def base_language(language: str) -> str:
     """The language part of a code: ``fr`` for ``fr-CA`` or ``fr_CA``; ``en`` when empty."""
-    return (language or "en").replace("_", "-").split("-")[0].lower()
+    return (language or FALLBACK).replace("_", "-").split("-")[0].lower()
 
 
-class Translator:
-    """``t(key, **values)`` for one site language, falling back to English, then to the key."""
+def _files() -> dict[str, Traversable]:
+    folder = resources.files("briefbook.i18n")
+    return {entry.name[:-4]: entry for entry in folder.iterdir()
+            if entry.name.endswith(".yml") and entry.is_file()}
 
-    def __init__(self, language: str = "en") -> None:
-        self.language = base_language(language)
-        self.labels = {**LABELS["en"], **LABELS.get(self.language, {})}
-        self.names = LANGUAGE_NAMES.get(self.language, LANGUAGE_NAMES["en"])
 
-    @property
-    def has_labels(self) -> bool:
-        """Whether Briefbook has labels in this language (else they are English)."""
-        return self.language in LABELS
+@cache
+def languages() -> tuple[str, ...]:
+    """The codes of the languages Briefbook has a file for, sorted."""
+    return tuple(sorted(_files()))
 
-    def __call__(self, key: str, **values: object) -> str:
-        text = self.labels.get(key, key)
-        return text.format(**values) if values else text
 
-    def count(self, key: str, count: int) -> str:
-        """``key`` with ``{count}`` filled in, using the singular ``<key>_one`` where it applies."""
-        singular = count == 1 or (self.language == "fr" and count == 0)
-        if singular and f"{key}_one" in self.labels:
-            key = f"{key}_one"
-        return self(key, count=count)
+@cache
+def catalogue(language: str) -> Catalogue | None:
+    """The catalogue of a language code (``fr-CA`` reads ``fr.yml``); None without a file."""
+    code = base_language(language)
+    entry = _files().get(code)
+    if entry is None:
+        return None
+    return parse_catalogue(code, entry.read_text(encoding="utf-8"), f"i18n/{code}.yml")
 
-    def language_name(self, code: str) -> str:
-        return self.names.get(base_language(code), code)
+
+def parse_catalogue(code: str, text: str, name: str) -> Catalogue:
+    """Read and check one language file's text (``name`` is how messages call the file)."""
+    try:
+        locale = Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        raise CatalogueError(f"{name}: '{code}' is not a language code CLDR knows; name the "
+                             "file after the code MkDocs's theme.language uses (de, fr)") from None
+    categories = frozenset(locale.plural_form.tags) | {"other"}
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise CatalogueError(f"{name}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("labels"), dict):
+        raise CatalogueError(f"{name}: write the texts under a 'labels:' mapping")
+    unknown = set(data) - {"labels", "date_formats"}
+    if unknown:
+        raise CatalogueError(f"{name}: unknown section {sorted(map(str, unknown))}; a file has "
+                             "'labels' and, optionally, 'date_formats'")
+    labels = {_key(name, key): _label(name, key, value, categories)
+              for key, value in data["labels"].items()}
+    return Catalogue(code, labels, _date_formats(name, data.get("date_formats") or {}),
+                     categories)
+
+
+def _key(name: str, key: object) -> str:
+    if not isinstance(key, str):
+        # YAML reads a bare on, off, yes or no as true or false
+        raise CatalogueError(f"{name}: the key {key!r} is not a word; put it in quotes")
+    return key
+
+
+def _label(name: str, key: str, value: object, categories: frozenset[str]) -> Label:
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict):
+        raise CatalogueError(f"{name}: '{key}' is {value!r}; write a text in quotes")
+    texts = {_key(name, category): text for category, text in value.items()}
+    wrong = sorted(set(texts) - categories)
+    if wrong:
+        raise CatalogueError(f"{name}: '{key}' has the plural forms {wrong}, which this "
+                             f"language does not use; use {sorted(categories)}")
+    if "other" not in texts:
+        raise CatalogueError(f"{name}: '{key}' needs the plural form 'other'")
+    for category, text in texts.items():
+        if not isinstance(text, str):
+            raise CatalogueError(f"{name}: '{key}.{category}' is {text!r}; write a text in "
+                                 "quotes")
+    return texts
+
+
+def _date_formats(name: str, value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise CatalogueError(f"{name}: 'date_formats' must be a mapping of "
+                             f"{sorted(DATE_FORMAT_NAMES)} to CLDR patterns")
+    formats = {_key(name, key): pattern for key, pattern in value.items()}
+    for key, pattern in formats.items():
+        if key not in DATE_FORMAT_NAMES:
+            raise CatalogueError(f"{name}: 'date_formats' has '{key}'; use "
+                                 f"{sorted(DATE_FORMAT_NAMES)}")
+        if not isinstance(pattern, str):
+            raise CatalogueError(f"{name}: 'date_formats.{key}' is {pattern!r}; write a CLDR "
+                                 "pattern in quotes, e.g. 'd MMMM y'")
+        try:
+            parse_pattern(pattern)
+        except ValueError as exc:
+            raise CatalogueError(f"{name}: 'date_formats.{key}' is not a CLDR pattern: "
+                                 f"{exc}") from None
+    return formats

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from briefbook.export import dossier_json, positions_csv
 from briefbook.export.atom import FEED_PATH, atom_feed
-from briefbook.i18n.catalogue import LABELS
+from briefbook.i18n.catalogue import languages
 from briefbook.load.files import display_path
 from briefbook.mkdocs.assets import link_asset, ship_asset
 from briefbook.model.diagnostics import Diagnostics, Severity
@@ -148,9 +148,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         language = str(config.theme.get("language") or "en")
         renderer = Renderer(language=language, custom_dirs=self.custom_dirs)
         if not renderer.t.has_labels:
+            *others, last = languages()
             log.info("briefbook: theme.language is '%s'; Briefbook's own labels exist in %s "
                      "only, so its pages show them in English", language,
-                     " and ".join(sorted(LABELS)))
+                     f"{', '.join(others)} and {last}" if others else last)
         urls = SiteUrls(config.use_directory_urls, sections=self._sections(config))
         self.context = ctx = ViewContext(
             self.result.dossier, self.result.index, urls, renderer,

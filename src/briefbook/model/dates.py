@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from briefbook.i18n.catalogue import base_language
-
 _PATTERN = re.compile(r"^(~)?\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -117,42 +115,3 @@ class FuzzyDate:
         """``YYYY-MM`` (or ``YYYY`` for a year-precision date): a stable anchor for grouping."""
         return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
 
-
-_MONTHS = {
-    "en": [
-        "January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December",
-    ],
-    "fr": [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-        "août", "septembre", "octobre", "novembre", "décembre",
-    ],
-}
-_CIRCA = {"en": "c. ", "fr": "vers "}
-
-
-def format_date(date: FuzzyDate, language: str = "en") -> str:
-    """Show a date with exactly its precision, in the site language (English or French)."""
-    lang = base_language(language)
-    months = _MONTHS.get(lang, _MONTHS["en"])
-    if date.day is not None:
-        assert date.month is not None
-        if lang == "fr":
-            day = "1er" if date.day == 1 else str(date.day)
-            text = f"{day} {months[date.month - 1]} {date.year}"
-        else:
-            text = f"{date.day} {months[date.month - 1]} {date.year}"
-    elif date.month is not None:
-        text = f"{months[date.month - 1]} {date.year}"
-    else:
-        text = str(date.year)
-    if date.approximate:
-        text = _CIRCA.get(lang, _CIRCA["en"]) + text
-    return text
-
-
-def format_range(start: FuzzyDate, end: FuzzyDate | None, language: str = "en") -> str:
-    """Show a date or a date range (``10–12 April 2025`` style is left to the reader: ``A – B``)."""
-    if end is None or end == start:
-        return format_date(start, language)
-    return f"{format_date(start, language)} – {format_date(end, language)}"

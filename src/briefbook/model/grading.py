@@ -16,57 +16,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from briefbook.i18n.catalogue import base_language
-
 RELIABILITY = "ABCDEF"
 CREDIBILITY = "123456"
 
 _GRADE_RE = re.compile(r"^([A-Fa-f])\s*([1-6])$")
-
-RELIABILITY_MEANINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "A": "completely reliable",
-        "B": "usually reliable",
-        "C": "fairly reliable",
-        "D": "not usually reliable",
-        "E": "unreliable",
-        "F": "reliability cannot be judged",
-    },
-    "fr": {
-        "A": "complètement fiable",
-        "B": "habituellement fiable",
-        "C": "assez fiable",
-        "D": "pas toujours fiable",
-        "E": "peu sûre",
-        "F": "fiabilité impossible à évaluer",
-    },
-}
-
-CREDIBILITY_MEANINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "1": "confirmed by other sources",
-        "2": "probably true",
-        "3": "possibly true",
-        "4": "doubtful",
-        "5": "improbable",
-        "6": "truth cannot be judged",
-    },
-    "fr": {
-        "1": "confirmée par d'autres sources",
-        "2": "probablement vraie",
-        "3": "peut-être vraie",
-        "4": "douteuse",
-        "5": "improbable",
-        "6": "véracité impossible à évaluer",
-    },
-}
-
-
-_WORDS = {
-    "en": "source: {source}; information: {information}",
-    "fr": "source : {source} ; information : {information}",
-}
-
 
 class SourceKind(StrEnum):
     """What sort of text a brief was written from."""
@@ -81,11 +34,6 @@ class SourceKind(StrEnum):
 
 class GradeError(ValueError):
     """A text that is not a grade; the message says what a grade looks like."""
-
-
-def _lang(language: str) -> str:
-    base = base_language(language)
-    return base if base in RELIABILITY_MEANINGS else "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,18 +75,6 @@ class Grade:
         return (RELIABILITY.index(self.reliability) <= RELIABILITY.index(minimum.reliability)
                 and self.credibility <= minimum.credibility)
 
-    def reliability_meaning(self, language: str = "en") -> str:
-        return RELIABILITY_MEANINGS[_lang(language)][self.reliability]
-
-    def credibility_meaning(self, language: str = "en") -> str:
-        return CREDIBILITY_MEANINGS[_lang(language)][str(self.credibility)]
-
-    def meaning(self, language: str = "en") -> str:
-        """``source: usually reliable; information: probably true``, in the site language."""
-        words = _WORDS[_lang(language)]
-        return words.format(source=self.reliability_meaning(language),
-                            information=self.credibility_meaning(language))
-
 
 UNGRADED = Grade("F", 6)
 
@@ -159,11 +95,3 @@ def meets(grade: Grade | None, minimum: Grade | None) -> bool:
         return True
     return (grade or UNGRADED).meets(minimum)
 
-
-def scale(language: str = "en") -> dict[str, list[tuple[str, str]]]:
-    """The two scales with their meanings, best first, for legends and filter menus."""
-    lang = _lang(language)
-    return {
-        "reliability": list(RELIABILITY_MEANINGS[lang].items()),
-        "credibility": list(CREDIBILITY_MEANINGS[lang].items()),
-    }

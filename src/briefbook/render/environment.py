@@ -23,9 +23,11 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 
-from briefbook.i18n.catalogue import Translator
-from briefbook.model.dates import FuzzyDate, format_date, format_range
-from briefbook.model.grading import scale as grade_scale
+from briefbook.i18n.dates import DateFormatter
+from briefbook.i18n.grades import grade_meaning
+from briefbook.i18n.grades import scale as grade_scale
+from briefbook.i18n.translator import LabelError, Translator
+from briefbook.model.dates import FuzzyDate
 from briefbook.model.values import is_safe_url
 from briefbook.render import markup
 
@@ -44,9 +46,10 @@ class TemplateProblem(Exception):
         self.problem = problem
 
     @classmethod
-    def from_error(cls, exc: TemplateError, name: str) -> TemplateProblem:
-        """Locate a Jinja error: syntax errors carry their place, others are found in the
-        traceback, where Jinja puts the template's file and line in place of Python's."""
+    def from_error(cls, exc: TemplateError | LabelError, name: str) -> TemplateProblem:
+        """Locate a Jinja error or a label the catalogue lacks: syntax errors carry their place,
+        others are found in the traceback, where Jinja puts the template's file and line in
+        place of Python's."""
         if isinstance(exc, TemplateSyntaxError):
             return cls(exc.name or name, exc.filename, exc.lineno, exc.message or str(exc))
         path, line = None, None
@@ -57,7 +60,8 @@ class TemplateProblem(Exception):
         if isinstance(exc, TemplateNotFound) and exc.name != name:
             return cls(name, path, line, f"it includes the template '{exc.name}', which does "
                        "not exist")
-        return cls(name, path, line, exc.message or str(exc))
+        message = exc.message if isinstance(exc, TemplateError) else None
+        return cls(name, path, line, message or str(exc))
 
 
 class Renderer:
@@ -67,6 +71,7 @@ class Renderer:
         loaders: list[Any] = [FileSystemLoader([str(d) for d in custom_dirs or []])]
         loaders.append(PackageLoader("briefbook", "templates"))
         self.t = Translator(language)
+        self.dates = DateFormatter(self.t)
         self.env = Environment(
             loader=ChoiceLoader(loaders),
             autoescape=True,
@@ -76,27 +81,30 @@ class Renderer:
             auto_reload=False,  # templates do not change during a build; skip mtime checks
         )
         self._templates: dict[str, Template] = {}
-        self.env.globals["t"] = self.t
+        # the catalogue: t("key"), tn("key", count), label(enum member); see briefbook.i18n
         self.env.globals.update(
+            t=self.t,
+            tn=self.t.plural,
+            plural_pattern=self.t.plural_pattern,
+            label=self.t.label,
             chip=markup.chip,
             chips=markup.chips,
             link=markup.link,
-            stance=markup.labelled("stance", self.t),
-            status=markup.labelled("status", self.t),
-            grade=markup.graded(self.t, lambda grade: grade.meaning(self.t.language)),
+            stance=markup.labelled("stance", self.t.label),
+            status=markup.labelled("status", self.t.label),
+            grade=markup.graded(self.t, lambda grade: grade_meaning(self.t, grade)),
         )
-        self.env.globals["tn"] = self.t.count
         self.env.filters["date"] = self.format_date
         self.env.filters["daterange"] = self.format_range
         self.env.filters["language_name"] = self.t.language_name
         self.env.filters["safe_url"] = lambda url: url if url and is_safe_url(url) else ""
-        self.env.globals["grade_scale"] = lambda: grade_scale(self.t.language)
+        self.env.globals["grade_scale"] = lambda: grade_scale(self.t)
 
     def format_date(self, date: FuzzyDate | None) -> str:
-        return format_date(date, self.t.language) if date else ""
+        return self.dates.format(date) if date else ""
 
     def format_range(self, start: FuzzyDate, end: FuzzyDate | None = None) -> str:
-        return format_range(start, end, self.t.language)
+        return self.dates.range(start, end)
 
     def render(self, name: str, **context: Any) -> str:
         """Render ``briefbook/<name>`` to HTML on one line-stable string.
@@ -109,5 +117,5 @@ class Renderer:
             if template is None:
                 template = self._templates[name] = self.env.get_template(f"briefbook/{name}")
             return template.render(**context).strip()
-        except TemplateError as exc:
+        except (TemplateError, LabelError) as exc:
             raise TemplateProblem.from_error(exc, f"briefbook/{name}") from exc

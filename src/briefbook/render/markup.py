@@ -44,20 +44,18 @@ def link(c: Any) -> Markup:
     return escape(c.label)
 
 
-def labelled(css: str, translate: Callable[[str], str]) -> Callable[[Any], Markup]:
-    """A renderer for an enum value as a coloured label with its translated text."""
+def labelled(css: str, label: Callable[[Any], str]) -> Callable[[Any], Markup]:
+    """A renderer for an enum member as a coloured label with its name in the site language."""
 
     def render(value: Any) -> Markup:
         name = escape(value.value)
-        return Markup(
-            f'<span class="bb-{css} bb-{css}--{name}">{escape(translate(value.value))}</span>'
-        )
+        return Markup(f'<span class="bb-{css} bb-{css}--{name}">{escape(label(value))}</span>')
 
     return render
 
 
 def graded(
-    translate: Callable[[str], str], meaning: Callable[[Any], str]
+    t: Callable[[str], str], meaning: Callable[[Any], str]
 ) -> Callable[..., Markup]:
     """A renderer for a source grade (``B2``) as a badge, its meaning in the tooltip and for
     screen readers, or in the text with ``full=True``; nothing for an ungraded claim."""
@@ -65,7 +63,7 @@ def graded(
     def render(grade: Any, full: bool = False) -> Markup:
         if not grade:
             return Markup("")
-        label, text, word = escape(grade.label), escape(meaning(grade)), escape(translate("grade"))
+        label, text, word = escape(grade.label), escape(meaning(grade)), escape(t("grade"))
         tail = (f' <span class="bb-grade__meaning">{text}</span>' if full
                 else f'<span class="bb-sr-only"> ({word}: {text})</span>')
         return Markup(

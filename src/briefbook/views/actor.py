@@ -110,7 +110,7 @@ def header_context(ctx: ViewContext, src: str, actor: Actor) -> dict:
         key=lambda a: ctx.dossier.actors[a].name.casefold() if a in ctx.dossier.actors else a,
     )
     return {
-        "kind_label": ctx.t(actor.kind.value),
+        "kind_label": ctx.t.label(actor.kind),
         "identifiers": identifiers,
         "affiliations": [ctx.actor_chip(src, a) for a in actor.affiliations],
         "members": [ctx.actor_chip(src, a) for a in members],

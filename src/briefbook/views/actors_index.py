@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefbook.i18n.key_tables import ACTOR_KIND_GROUP
 from briefbook.model.dossier import ActorKind
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
@@ -30,7 +31,7 @@ def actors_index_page(ctx: ViewContext) -> PageDoc:
             }
             for actor in actors
         ]
-        groups.append({"kind": kind.value, "label": ctx.t(f"kind_{kind.value}"), "items": items})
+        groups.append({"kind": kind.value, "label": ctx.t(ACTOR_KIND_GROUP[kind]), "items": items})
     doc.html(ctx.render("actors_index.html", title=title, groups=groups,
                         total=len(ctx.dossier.actors)), searchable=False)
     return doc

@@ -7,14 +7,27 @@ feed ``changes.xml`` (:mod:`briefbook.export.atom`) carries the same weeks.
 
 from __future__ import annotations
 
-from briefbook.model.dates import FuzzyDate, format_date
+from briefbook.i18n.key_tables import KeyTable
+from briefbook.model.dates import FuzzyDate
 from briefbook.views.claims import grade_of
 from briefbook.views.context import ViewContext
-from briefbook.views.history import QuestionChange, StanceChange, Week, dossier_history
+from briefbook.views.history import (
+    QuestionChange,
+    QuestionChangeKind,
+    StanceChange,
+    Week,
+    dossier_history,
+)
 from briefbook.views.page import PageDoc
 from briefbook.views.paging import chunked, pager
 
 SECTION = "changes"
+QUESTION_CHANGE = KeyTable("question change", QuestionChangeKind, {
+    QuestionChangeKind.OPENED: "question_opened",
+    QuestionChangeKind.ANSWERED: "question_answered",
+    QuestionChangeKind.MOOT: "question_moot",
+    QuestionChangeKind.REOPENED: "question_reopened",
+})
 
 
 def history(ctx: ViewContext) -> list[Week]:
@@ -28,10 +41,9 @@ def week_title(ctx: ViewContext, week: Week) -> str:
 
 
 def week_span(ctx: ViewContext, week: Week) -> str:
-    language = ctx.t.language
     start = FuzzyDate(week.start.year, week.start.month, week.start.day)
     end = FuzzyDate(week.end.year, week.end.month, week.end.day)
-    return f"{format_date(start, language)} – {format_date(end, language)}"
+    return ctx.renderer.format_range(start, end)
 
 
 def week_data(ctx: ViewContext, src: str, week: Week, limit: int) -> dict:
@@ -60,6 +72,7 @@ def week_data(ctx: ViewContext, src: str, week: Week, limit: int) -> dict:
     def question(change: QuestionChange) -> dict:
         return {
             "change": change,
+            "label": ctx.t(QUESTION_CHANGE[change.kind]),
             "url": ctx.question_url(src, change.question.id),
             "brief": brief(change.entry.brief),
         }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from briefbook.index.lookups import Index
 from briefbook.model.dossier import Brief, Position, Question, QuestionEntry, QuestionStatus
@@ -25,13 +26,27 @@ class StanceChange:
     after: Position
 
 
+class QuestionChangeKind(StrEnum):
+    """What a brief did to a question."""
+
+    OPENED = "opened"
+    ANSWERED = "answered"
+    MOOT = "moot"  # set aside
+    REOPENED = "reopened"
+
+
+#: The change a brief makes by giving a question a status other than open.
+_CLOSED_BY = {QuestionStatus.ANSWERED: QuestionChangeKind.ANSWERED,
+              QuestionStatus.MOOT: QuestionChangeKind.MOOT}
+
+
 @dataclass(frozen=True, slots=True)
 class QuestionChange:
-    """What a brief did to a question: ``opened``, ``answered``, ``moot`` or ``reopened``."""
+    """What a brief did to a question: opened, answered, set aside (moot) or reopened it."""
 
     question: Question
     entry: QuestionEntry
-    kind: str
+    kind: QuestionChangeKind
 
 
 @dataclass(slots=True)
@@ -121,14 +136,15 @@ def stance_changes(record: StanceRecord) -> list[StanceChange]:
 
 def question_changes(question: Question) -> list[QuestionChange]:
     """The entry that raised the question, then each one that changed its status."""
-    changes = [QuestionChange(question, question.entries[0], "opened")]
+    changes = [QuestionChange(question, question.entries[0], QuestionChangeKind.OPENED)]
     status = question.entries[0].status
     if status is not QuestionStatus.OPEN:
-        changes.append(QuestionChange(question, question.entries[0], status.value))
+        changes.append(QuestionChange(question, question.entries[0], _CLOSED_BY[status]))
     for entry in question.entries[1:]:
         if entry.status is status:
             continue
-        kind = "reopened" if entry.status is QuestionStatus.OPEN else entry.status.value
+        kind = (QuestionChangeKind.REOPENED if entry.status is QuestionStatus.OPEN
+                else _CLOSED_BY[entry.status])
         changes.append(QuestionChange(question, entry, kind))
         status = entry.status
     return changes

@@ -37,12 +37,12 @@ def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = Tru
     open_questions = [q for q in ordered_questions(list(dossier.questions.values()))
                       if q.status is QuestionStatus.OPEN]
     counts = [
-        _count(ctx, src, "briefs", len(dossier.briefs), "briefs"),
-        _count(ctx, src, "actors", len(dossier.actors), "actors"),
-        _count(ctx, src, "topics", len(dossier.topics), "topics"),
-        _count(ctx, src, "positions", claim_count(dossier.positions), "positions"),
-        _count(ctx, src, "events", claim_count(index.events_sorted), "timeline"),
-        _count(ctx, src, "open_questions", len(open_questions), "questions"),
+        _count(ctx, src, ctx.t("briefs"), len(dossier.briefs), "briefs"),
+        _count(ctx, src, ctx.t("actors"), len(dossier.actors), "actors"),
+        _count(ctx, src, ctx.t("topics"), len(dossier.topics), "topics"),
+        _count(ctx, src, ctx.t("positions"), claim_count(dossier.positions), "positions"),
+        _count(ctx, src, ctx.t("events"), claim_count(index.events_sorted), "timeline"),
+        _count(ctx, src, ctx.t("open_questions"), len(open_questions), "questions"),
     ]
     active = sorted(
         ((actor, len(briefs)) for actor, briefs in index.briefs_by_actor.items() if briefs),
@@ -66,7 +66,7 @@ def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = Tru
 
 
 def _count(ctx: ViewContext, src: str, label: str, value: int, section: str) -> dict:
-    return {"label": ctx.t(label), "value": value, "url": ctx.urls.section(src, section)}
+    return {"label": label, "value": value, "url": ctx.urls.section(src, section)}
 
 
 def _links(ctx: ViewContext, src: str, exports: bool) -> list[dict]:

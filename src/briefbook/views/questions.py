@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefbook.i18n.key_tables import QUESTION_STATUS_HEADING
 from briefbook.model.dossier import Question, QuestionStatus
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
@@ -72,7 +73,7 @@ def questions_pages(ctx: ViewContext, page_size: int = 100) -> list[PageDoc]:
         for status in STATUS_ORDER:
             cards = [question_card(ctx, src, q) for q in chunk if q.status is status]
             if cards:
-                doc.heading(ctx.t(f"{status.value}_questions"))
+                doc.heading(ctx.t(QUESTION_STATUS_HEADING[status]))
                 doc.html(ctx.render("questions.html", cards=cards))
         doc.html(ctx.render("pager.html", pager=pager(ctx, src, "questions", number, len(chunks))))
         docs.append(doc)

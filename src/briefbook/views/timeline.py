@@ -20,7 +20,6 @@ from briefbook.views.page import PageDoc
 
 SECTION = "timeline"
 FILTER_FACETS = ("actor", "topic", "tag")
-EXPORTS = ("timeline.json", "timeline.ics")
 
 
 @dataclass
@@ -237,7 +236,7 @@ def entry_rows(ctx: ViewContext, src: str, entries: list[TimelineEntry]) -> list
 
 
 def event_count(ctx: ViewContext, count: int) -> str:
-    return ctx.t.count("event_count", count)
+    return ctx.t.plural("event_count", count)
 
 
 def filter_options(ctx: ViewContext, entries: list[TimelineEntry]) -> dict[str, list[dict]]:
@@ -334,8 +333,8 @@ def _export_links(ctx: ViewContext, src: str) -> list[dict]:
     """Relative links from a timeline page to the exports at the site root."""
     page_url = ctx.urls.url(src)
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    exports = (("timeline.json", ctx.t("export_json")), ("timeline.ics", ctx.t("export_ics")))
     return [
-        {"name": name, "url": posixpath.relpath("/" + name, "/" + base),
-         "label": ctx.t("export_" + name.rsplit(".", 1)[1])}
-        for name in EXPORTS
+        {"name": name, "url": posixpath.relpath("/" + name, "/" + base), "label": label}
+        for name, label in exports
     ]
