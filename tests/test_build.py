@@ -280,13 +280,14 @@ def test_empty_briefs_dir_stops_the_build(tmp_path, caplog):
             "briefs_dir: briefs") in caplog.text
 
 
-@pytest.mark.parametrize(("language", "told"), [("de", True), ("fr", False), ("en", False)])
+@pytest.mark.parametrize(("language", "told"),
+                         [("it", True), ("de", False), ("fr", False), ("en", False)])
 def test_a_language_without_labels_is_mentioned_once_at_info(tmp_path, caplog, language, told):
     project = make_project(tmp_path, DOSSIER, language=language)
     caplog.set_level(logging.INFO, logger="mkdocs")
     site = build_project(project, strict=True)  # not a warning: --strict passes
-    notice = (f"briefbook: theme.language is '{language}'; Briefbook's own labels exist in en "
-              "and fr only, so its pages show them in English")
+    notice = (f"briefbook: theme.language is '{language}'; Briefbook's own labels exist in de, "
+              "en and fr only, so its pages show them in English")
     found = [r.levelno for r in caplog.records if r.getMessage() == notice]
     assert found == ([logging.INFO] if told else [])
     assert not any("theme.language" in w for w in site.warnings)

@@ -1,6 +1,6 @@
 import pytest
 
-from briefbook.model.dates import DateError, FuzzyDate, Precision, format_date, format_range
+from briefbook.model.dates import DateError, FuzzyDate, Precision
 
 
 @pytest.mark.parametrize(
@@ -38,16 +38,6 @@ def test_order_year_before_month_before_day_and_circa_after_exact():
     assert [d.isoformat() for d in ordered] == [
         "2024-12-31", "2025", "2025-04", "~2025-04", "2025-04-01", "2025-04-02",
     ]
-
-
-def test_display_in_english_and_french():
-    assert format_date(FuzzyDate.parse("2025-04-01"), "en") == "1 April 2025"
-    assert format_date(FuzzyDate.parse("2025-04-01"), "fr") == "1er avril 2025"
-    assert format_date(FuzzyDate.parse("~2025-03"), "en") == "c. March 2025"
-    assert format_date(FuzzyDate.parse("~2025-03"), "fr") == "vers mars 2025"
-    assert format_date(FuzzyDate.parse("2025"), "fr") == "2025"
-    start, end = FuzzyDate.parse("2025-04-10"), FuzzyDate.parse("2025-04-12")
-    assert format_range(start, end, "en") == "10 April 2025 – 12 April 2025"
 
 
 def test_bounds():

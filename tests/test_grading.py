@@ -1,4 +1,4 @@
-"""The Admiralty grading scale: parsing, order, the filter's rule and the meanings."""
+"""The Admiralty grading scale: parsing, order and the filter's rule (meanings: test_catalogue)."""
 
 import pytest
 
@@ -9,7 +9,6 @@ from briefbook.model.grading import (
     SourceKind,
     grade_sort_key,
     meets,
-    scale,
 )
 
 
@@ -49,24 +48,6 @@ def test_ungraded_counts_as_f6():
     assert meets(None, None)
     assert not meets(None, Grade.parse("E5"))
     assert meets(None, Grade.parse("F6"))
-
-
-def test_meanings_in_english_and_french():
-    grade = Grade.parse("B2")
-    assert grade.meaning("en") == "source: usually reliable; information: probably true"
-    assert grade.meaning("fr") == ("source : habituellement fiable ; "
-                                   "information : probablement vraie")
-    assert Grade.parse("A1").credibility_meaning() == "confirmed by other sources"
-    assert Grade.parse("F6").reliability_meaning() == "reliability cannot be judged"
-    assert Grade.parse("F6").credibility_meaning("fr-CA") == "véracité impossible à évaluer"
-    assert grade.meaning("de") == grade.meaning("en")  # other languages fall back to English
-
-
-def test_scale_lists_both_scales_best_first():
-    en = scale("en")
-    assert [letter for letter, _ in en["reliability"]] == list("ABCDEF")
-    assert [digit for digit, _ in en["credibility"]] == list("123456")
-    assert en["reliability"][0] == ("A", "completely reliable")
 
 
 def test_source_kinds():

@@ -8,8 +8,8 @@ from mkdocs.exceptions import Abort
 from support import ROOT, build_project, make_project
 from timeline_support import DOSSIER, EXPECTED
 
+from briefbook.i18n.dates import format_range
 from briefbook.index.lookups import event_sort_key
-from briefbook.model.dates import format_range
 from briefbook.pipeline import load_dossier
 
 
