@@ -88,7 +88,7 @@ RELIABILITY_MEANING: Final = KeyTable("reliability", RELIABILITY, {
     "F": "reliability_f",
 })
 #: What the digit of a grade says of the information.
-CREDIBILITY_MEANING: Final = KeyTable("credibility", range(1, len(CREDIBILITY) + 1), {
+CREDIBILITY_MEANING: Final = KeyTable("credibility", [int(digit) for digit in CREDIBILITY], {
     1: "credibility_1",
     2: "credibility_2",
     3: "credibility_3",

@@ -8,6 +8,7 @@ outlet (``B``) can carry an improbable report (``5``).
 Order: grades sort best first, by reliability then credibility (``A1`` < ``A2`` < ``B1``). A
 grade *meets* a minimum when it is at least as good on both scales: ``B2`` meets ``C3`` but
 ``A4`` does not meet ``B3``. A claim without a grade is treated as ``F6`` (cannot be judged).
+What a grade means in words, in the site's language, is :mod:`briefbook.i18n.grades`.
 """
 
 from __future__ import annotations
