@@ -2,7 +2,9 @@
 pages, and links from the names of actors in brief texts to their pages.
 
 Glue only: the pages come from :mod:`briefbook.views.actor` and
-:mod:`briefbook.views.actors_index`, the linking from :mod:`briefbook.mention_links`.
+:mod:`briefbook.views.actors_index`, the related briefs from
+:mod:`briefbook.views.related_briefs` (a section contributed to brief pages through the
+registry), the linking from :mod:`briefbook.render.mention_links`.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from mkdocs.structure.pages import Page
 
 from briefbook.index.related import actor_cooccurrence
 from briefbook.mkdocs.assets import link_asset, ship_asset
-from briefbook.mkdocs.core import BriefbookPlugin, check_counts, core_plugin
+from briefbook.mkdocs.core import check_counts
+from briefbook.mkdocs.registry import SiteRegistry, site_registry
 from briefbook.render.mention_links import MODES, MentionLinker, MentionLinkExtension, PageLinking
 from briefbook.views.actor import ActorPageOptions, actor_pages
-from briefbook.views.actors_index import actors_index_page
-from briefbook.views.related_briefs import add_related_briefs
+from briefbook.views.actors_index import actors_index_pages
+from briefbook.views.registry import GeneratedPage, PageKind
+from briefbook.views.related_briefs import related_briefs_section
 
 log = logging.getLogger("mkdocs.plugins.briefbook.actors")
 
@@ -51,15 +55,15 @@ COUNT_MINIMUMS = {
 class ActorsPlugin(BasePlugin[ActorsConfig]):
     """Adds ``actors/`` and ``actors/<id>/`` pages and links actors named in brief texts."""
 
-    briefbook_sections = ("actors",)
-
     def __init__(self) -> None:
         self.linker = MentionLinker()
-        self.core: BriefbookPlugin | None = None
+        self.registry: SiteRegistry | None = None
         self.titles: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_counts(NAME, self.config, COUNT_MINIMUMS)
+        self.registry = site_registry(config, NAME)
+        self.registry.add_site_section("actors")
         if not any(isinstance(e, MentionLinkExtension) and e.linker is self.linker
                    for e in config.markdown_extensions):
             config.markdown_extensions.append(MentionLinkExtension(self.linker))
@@ -68,12 +72,8 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
 
     @event_priority(-10)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.core = core_plugin(config, NAME)
-        with self.core.template_errors(NAME):
-            return self._files(files, config, self.core)
-
-    def _files(self, files: Files, config: MkDocsConfig, core: BriefbookPlugin) -> Files:
-        ctx = core.context
+        registry = self.registry = site_registry(config, NAME)
+        ctx = registry.pages.context
         if ctx is None:
             return files
         ship_asset(files, config, FILTER_JS_NAME)
@@ -85,14 +85,11 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         )
         self.titles = {a.id: a.name for a in ctx.dossier.actors.values()}
         cooccurrence = actor_cooccurrence(ctx.index)
-        docs = [actors_index_page(ctx)]
+        pages: list[GeneratedPage] = actors_index_pages(ctx)
         for actor in ctx.dossier.actors.values():
-            docs += actor_pages(ctx, actor, cooccurrence, options)
-        core.add_pages(files, config, docs)
-        for doc in core.pages.values():
-            brief = ctx.dossier.briefs.get(doc.brief_id or "") if doc.kind == "brief" else None
-            if brief is not None:
-                add_related_briefs(ctx, doc, brief, self.config.related_briefs)
+            pages += actor_pages(ctx, actor, cooccurrence, options)
+        registry.add_pages(files, config, NAME, pages)
+        registry.add_section(NAME, related_briefs_section(ctx, self.config.related_briefs))
         return files
 
     def on_page_markdown(
@@ -100,13 +97,13 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
     ) -> str | None:
         """Arm mention linking when the page about to be rendered is a brief page."""
         self.linker.page = None
-        if self.config.mentions == "none" or self.core is None or self.core.context is None:
+        if self.config.mentions == "none" or self.registry is None:
             return markdown
-        doc = self.core.pages.get(page.file.src_uri)
-        if doc is None or doc.kind != "brief":
+        ctx = self.registry.pages.context
+        generated = self.registry.pages.page(page.file.src_uri)
+        if ctx is None or generated is None or generated.kind is not PageKind.BRIEF:
             return markdown
-        ctx = self.core.context
-        src = doc.src_uri
+        src = generated.src_uri
         self.linker.page = PageLinking(
             matcher=ctx.index.matcher,
             href=lambda actor_id: ctx.urls.actor(src, actor_id),

@@ -3,46 +3,50 @@
 Brief pages and the briefs index, the questions register, the positions matrix, topic pages, the
 printable book, the overview panel (in place of a marker in an authored page) and the exports.
 
-Other Briefbook plugins (``briefbook/actors``, ``briefbook/timeline``) find this one through
-:func:`core_plugin` and hand their pages to :meth:`BriefbookPlugin.add_pages`.
+It owns the build's page registry: other Briefbook plugins (``briefbook/actors``,
+``briefbook/timeline``) reach it through :func:`briefbook.mkdocs.registry.site_registry` and
+contribute their pages and page sections there. Every generated page is produced when MkDocs
+reads it (see :class:`briefbook.mkdocs.registry.ProducedPageFile`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from briefbook.export import dossier_json, positions_csv
 from briefbook.export.atom import FEED_PATH, atom_feed
 from briefbook.i18n.catalogue import languages
 from briefbook.load.files import display_path
 from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
-from briefbook.render.environment import Renderer, TemplateProblem
+from briefbook.render.environment import Renderer
 from briefbook.validate.as_of import parse_as_of
 from briefbook.views.as_of_banner import as_of_banner
-from briefbook.views.brief import brief_page
+from briefbook.views.brief import brief_pages
 from briefbook.views.briefs_index import briefs_index_pages
 from briefbook.views.changes import changes_pages, history, week_pages
 from briefbook.views.context import ViewContext
 from briefbook.views.overview import find_marker, overview_doc
-from briefbook.views.page import PageDoc, splice
+from briefbook.views.page import splice
 from briefbook.views.positions import positions_pages
-from briefbook.views.print_book import print_book_page
+from briefbook.views.print_book import print_book_pages
 from briefbook.views.questions import question_page_map, questions_pages
-from briefbook.views.topic import topic_page, topics_index_page
+from briefbook.views.registry import GeneratedPage
+from briefbook.views.topic import topic_pages
 from briefbook.views.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
@@ -96,21 +100,18 @@ def check_counts(name: str, config: Config, minimums: dict[str, int]) -> None:
             )
 
 
-class BriefbookPlugin(BasePlugin[BriefbookConfig]):
+class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     """Turns the dossier folder into brief pages and a paginated briefs index."""
 
     def __init__(self) -> None:
         self.serving = False
         self.loader = DossierLoader()
-        self.pages: dict[str, PageDoc] = {}
-        self.embedded: dict[str, PageDoc] = {}
+        self.registry = SiteRegistry(Path.cwd())
         self.result: LoadResult | None = None
-        self.context: ViewContext | None = None
         self.briefs_dir = Path("briefs")
         self.as_of: _dt.date | None = None
         self.banner = ""
         self.base_dir = Path.cwd()
-        self.custom_dirs: list[Path] = []
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -119,6 +120,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
         self.base_dir = base
+        custom_dir = config.theme.custom_dir
+        # a fresh registry per build: the other plugins' on_config (after this one) declare
+        # their sections in it, their on_files (after this one's) their pages and sections
+        self.registry = SiteRegistry(base, [Path(custom_dir).resolve()] if custom_dir else [])
         if not self.config.briefs_dir.strip():
             raise PluginError("briefbook: 'briefs_dir' is empty; give the dossier folder's "
                               "path, e.g. briefs_dir: briefs")
@@ -135,49 +140,45 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
 
     # -- pages -------------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        with self.template_errors("briefbook"):
+        with self.registry.template_errors(CORE_NAME):
             return self._files(files, config)
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.pages = {}
-        self.embedded = {}
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
         self._report(self.result.diagnostics)
-        custom_dir = config.theme.custom_dir
-        self.custom_dirs = [Path(custom_dir).resolve()] if custom_dir else []
         language = str(config.theme.get("language") or "en")
-        renderer = Renderer(language=language, custom_dirs=self.custom_dirs)
+        renderer = Renderer(language=language, custom_dirs=self.registry.custom_dirs)
         if not renderer.t.has_labels:
             *others, last = languages()
             log.info("briefbook: theme.language is '%s'; Briefbook's own labels exist in %s "
                      "only, so its pages show them in English", language,
                      f"{', '.join(others)} and {last}" if others else last)
-        urls = SiteUrls(config.use_directory_urls, sections=self._sections(config))
-        self.context = ctx = ViewContext(
+        urls = SiteUrls(config.use_directory_urls, sections=self._sections())
+        ctx = ViewContext(
             self.result.dossier, self.result.index, urls, renderer,
             options={"sanitize": self.config.sanitize},
         )
+        self.registry.pages.context = ctx
         if self.config.questions:
             ctx.question_pages = question_page_map(ctx, self.config.questions_page_size)
         ship_asset(files, config, CSS_NAME)
         ship_asset(files, config, GRADE_JS_NAME)
         self.banner = as_of_banner(renderer, self.as_of) if self.as_of else ""
-        docs = briefs_index_pages(ctx, self.config.page_size)
-        for brief in self.result.dossier.briefs.values():
-            docs.append(brief_page(ctx, brief))
-        docs += self._section_pages(config)
+        pages = briefs_index_pages(ctx, self.config.page_size) + brief_pages(ctx)
+        pages += self._section_pages(ctx, config)
         if self.config.changes:
-            docs += self._changes(files, config)
-        self.add_pages(files, config, docs)
+            pages += self._changes(ctx, files, config)
+        self.registry.add_pages(files, config, CORE_NAME, pages)
         if self.config.export:
             self._add_file(files, config, "dossier.json", dossier_json(ctx, config.site_url or ""))
             self._add_file(files, config, "positions.csv", positions_csv(ctx))
         return files
 
-    def _changes(self, files: Files, config: MkDocsConfig) -> list[PageDoc]:
+    def _changes(
+        self, ctx: ViewContext, files: Files, config: MkDocsConfig
+    ) -> list[GeneratedPage]:
         """``changes/`` pages and, with ``feed``, the Atom feed ``changes.xml``."""
-        ctx, options = self.context, self.config
-        assert ctx is not None
+        options = self.config
         weeks = history(ctx)
         if options.feed:
             pages = week_pages(ctx, weeks, options.changes_weeks_per_page)
@@ -187,24 +188,21 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return changes_pages(ctx, weeks, options.changes_weeks_per_page,
                              options.changes_items_limit, feed=options.feed)
 
-    def _section_pages(self, config: MkDocsConfig) -> list[PageDoc]:
+    def _section_pages(self, ctx: ViewContext, config: MkDocsConfig) -> list[GeneratedPage]:
         """Questions, positions, topics and the printable book, as the options ask."""
-        ctx, options = self.context, self.config
-        assert ctx is not None
-        docs: list[PageDoc] = []
+        options = self.config
+        pages: list[GeneratedPage] = []
         if options.questions:
-            docs += questions_pages(ctx, options.questions_page_size)
+            pages += questions_pages(ctx, options.questions_page_size)
         if options.positions:
-            docs += positions_pages(ctx, options.positions_page_size)
+            pages += positions_pages(ctx, options.positions_page_size)
         if options.topics:
-            docs.append(topics_index_page(ctx))
-            docs += [topic_page(ctx, topic, options.topic_briefs_limit)
-                     for topic in ctx.dossier.topics.values()]
+            pages += topic_pages(ctx, options.topic_briefs_limit)
         if options.print_book:
-            docs.append(print_book_page(
+            pages += print_book_pages(
                 ctx, config.site_name, config.site_description or "", options.print_max_briefs
-            ))
-        return docs
+            )
+        return pages
 
     def _add_file(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
         """Add a generated non-page file; an authored file at the same path wins, with a warning."""
@@ -213,65 +211,48 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             return
         files.append(File.generated(config, path, content=content))
 
-    def add_pages(self, files: Files, config: MkDocsConfig, docs: list[PageDoc]) -> None:
-        """Register generated pages; an authored page at the same address wins, with a warning.
-
-        Two sources can land on one address (``docs/timeline.md`` and a generated
-        ``timeline/index.md`` both become ``timeline/index.html``), so output paths are compared,
-        not only source paths.
-        """
-        authored = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
-        for doc in docs:
-            file = File.generated(
-                config, doc.src_uri, content=doc.markdown,
-                inclusion=InclusionLevel.INCLUDED if doc.in_nav else InclusionLevel.NOT_IN_NAV,
-            )
-            clash = authored.get(file.dest_uri)
-            if clash is not None:
-                log.warning(
-                    "briefbook: docs/%s is published at %s, where Briefbook would put its "
-                    "generated page %s; the generated page is left out. Rename or move the file "
-                    "to get it back",
-                    clash, file.dest_uri, doc.src_uri,
-                )
-                continue
-            files.append(file)
-            self.pages[doc.src_uri] = doc
-
     @event_priority(50)
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """A generated page's Markdown as its PageDoc stands now (sections that other plugins
-        appended after the page was registered included); on an authored page, the overview
-        panel where the marker line is."""
+        """On an authored page, the overview panel where the marker line is. (A generated
+        page's Markdown was produced when MkDocs read it.)"""
         src = page.file.src_uri
-        doc = self.pages.get(src)
-        if doc is not None:
-            return doc.body
-        if not self.config.overview or self.context is None:
+        ctx = self.registry.pages.context
+        if src in self.registry.pages or not self.config.overview or ctx is None:
             return markdown
         match = find_marker(markdown)
         if match is None:
             return markdown
-        with self.template_errors("briefbook"):
-            doc = overview_doc(self.context, src, exports=self.config.export)
-        self.embedded[src] = doc
+        with self.registry.template_errors(CORE_NAME):
+            doc = overview_doc(ctx, src, exports=self.config.export)
+        self.registry.hold(src, doc)
         return markdown[: match.start()] + doc.body + markdown[match.end() :]
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        doc = self.pages.get(page.file.src_uri) or self.embedded.get(page.file.src_uri)
-        return splice(html, doc, searchable=True) if doc else html
+        """Put in the blocks the search index may read, and the table of contents a page
+        keeps in its HTML blocks; forget the rest of the page's Markdown."""
+        doc = self.registry.rendered(page.file.src_uri)
+        if doc is None:
+            return html
+        if doc.toc:
+            page.toc = get_toc(doc.toc)  # type: ignore[arg-type]
+        html = splice(html, doc, searchable=True)
+        doc.drop_searchable()
+        return html
 
     @event_priority(-100)
-    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+    def on_page_context(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
         """After the search index has read the page, put in the blocks kept out of search, and
         the as-of banner on every page (authored ones included)."""
-        doc = self.pages.get(page.file.src_uri) or self.embedded.get(page.file.src_uri)
+        doc = self.registry.rendered(page.file.src_uri)
         if doc is not None and page.content is not None:
             page.content = splice(page.content, doc, searchable=False)
+            self.registry.release(page.file.src_uri)
         if self.banner and page.content is not None:
             page.content = self.banner + page.content
         return context
@@ -281,39 +262,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return server
 
     # -- helpers -----------------------------------------------------------------------------
-    @contextmanager
-    def template_errors(self, name: str) -> Iterator[None]:
-        """Turn a template that cannot be rendered into a build error naming its file and line,
-        with what to do (for the plugin ``name``, which renders inside the block)."""
-        try:
-            yield
-        except TemplateProblem as problem:
-            raise PluginError(f"{name}: {self._describe(problem)}") from None
-
-    def _describe(self, problem: TemplateProblem) -> str:
-        path = Path(problem.path) if problem.path else None
-        where = display_path(path, self.base_dir) if path else problem.name
-        if problem.line:
-            where += f":{problem.line}"
-        overridden = path is not None and any(
-            folder == path or folder in path.parents for folder in self.custom_dirs
-        )
-        if overridden:
-            advice = ("fix this template override, or delete it to use Briefbook's own "
-                      f"{problem.name}")
-        else:
-            advice = "this is Briefbook's own template: please report the problem"
-        return f"{where}: error: template {problem.name} cannot be rendered: {problem.problem}; " \
-            f"{advice}"
-
-    def _sections(self, config: MkDocsConfig) -> set[str]:
+    def _sections(self) -> set[str]:
+        """The generated sections of this build: the core's, and those the other plugins
+        declared in the registry."""
         sections = {"briefs"}
         own = ("questions", "positions", "topics", "print", "changes")
         options = ("questions", "positions", "topics", "print_book", "changes")
         sections.update(name for name, option in zip(own, options, strict=True)
                         if self.config[option])
-        for plugin in config.plugins.values():
-            sections.update(getattr(plugin, "briefbook_sections", ()))
+        sections.update(self.registry.pages.site_sections)
         return sections
 
     def _report(self, diags: Diagnostics) -> None:
@@ -365,17 +322,4 @@ def _check_briefs_dir_outside_docs(briefs_dir: Path, docs_dir: Path, base: Path)
     )
 
 
-
-
-def core_plugin(config: MkDocsConfig, name: str) -> BriefbookPlugin:
-    """The ``briefbook`` plugin of this site; a sub-plugin without it stops the build clearly."""
-    for plugin in config.plugins.values():
-        if isinstance(plugin, BriefbookPlugin):
-            return plugin
-    raise PluginError(
-        f"{name}: add the 'briefbook' plugin before '{name}' in mkdocs.yml's plugins list; "
-        f"{name} builds on the dossier it loads"
-    )
-
-
-__all__ = ["BriefbookPlugin", "core_plugin", "event_priority"]
+__all__ = ["BriefbookPlugin", "check_counts", "event_priority"]

@@ -1,7 +1,7 @@
 """The ``briefbook/timeline`` plugin: the timeline pages, their filter script and exports.
 
-Runs its ``on_files`` after the core and the actors and topics plugins (priority -20), so it
-can also append each actor's and topic's slice of the timeline to their pages.
+Contributes the timeline pages, and a "Timeline" section (each actor's and topic's own
+events) to actor and topic pages, through the core plugin's page registry.
 """
 
 from __future__ import annotations
@@ -14,15 +14,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from briefbook.export.timeline import build_timestamp, timeline_ics, timeline_json
-from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry, build_chronology
+from briefbook.index.chronology import Chronology, build_chronology
 from briefbook.mkdocs.assets import link_asset, ship_asset
-from briefbook.mkdocs.core import BriefbookPlugin, check_counts, core_plugin
+from briefbook.mkdocs.core import check_counts
+from briefbook.mkdocs.registry import site_registry
 from briefbook.views.context import ViewContext
-from briefbook.views.timeline import SECTION, timeline_slice, timeline_view
+from briefbook.views.timeline import SECTION, slice_sections, timeline_pages
 
 log = logging.getLogger("mkdocs.plugins.briefbook.timeline")
 
@@ -41,47 +40,33 @@ class TimelineConfig(Config):
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     """Adds ``timeline/`` (or an overview and yearly pages), ``timeline.json`` and ``.ics``."""
 
-    briefbook_sections = (SECTION,)
-
     def __init__(self) -> None:
-        self.tocs: dict[str, list[dict]] = {}
         self.chronology: Chronology | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_counts(NAME, self.config, {"split_after": 1, "slice_limit": 1})
+        site_registry(config, NAME).add_site_section(SECTION)
         link_asset(config, JS_NAME)
         return config
 
     @event_priority(-20)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        core = core_plugin(config, NAME)
-        with core.template_errors(NAME):
-            return self._files(files, config, core)
-
-    def _files(self, files: Files, config: MkDocsConfig, core: BriefbookPlugin) -> Files:
-        ctx = core.context
+        registry = site_registry(config, NAME)
+        ctx = registry.pages.context
         if ctx is None:
             return files
         ship_asset(files, config, JS_NAME)
         chronology = build_chronology(ctx.dossier, ctx.index, self.config.include_briefs)
         self.chronology = chronology
-        view = timeline_view(ctx, chronology, self.config.split_after, self.config.exports)
-        self.tocs = view.tocs
-        core.add_pages(files, config, view.docs)
+        registry.add_pages(files, config, NAME, timeline_pages(
+            ctx, chronology, self.config.split_after, self.config.exports))
         if self.config.exports:
-            self._add_exports(files, config, ctx, chronology)
+            with registry.template_errors(NAME):
+                self._add_exports(files, config, ctx, chronology)
         if self.config.slices:
-            self._add_slices(core.pages, ctx, chronology)
+            for section in slice_sections(ctx, chronology, self.config.slice_limit):
+                registry.add_section(NAME, section)
         return files
-
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        """Give timeline pages a table of contents of their years and months."""
-        tokens = self.tocs.get(page.file.src_uri)
-        if tokens:
-            page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return html
 
     # -- helpers -----------------------------------------------------------------------------
     def _add_exports(
@@ -100,32 +85,3 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 log.warning("%s: docs/%s exists, so the generated export is not added", NAME, name)
                 continue
             files.append(File.generated(config, name, content=content))
-
-    def _add_slices(self, pages: dict, ctx: ViewContext, chronology: Chronology) -> None:
-        """Append its own timeline to each generated actor and topic page (events only).
-
-        A page that already has an events section of its own (the actors plugin lists an
-        actor's latest events) is left as it is, so no event shows twice on one page.
-        """
-        own_section = f"## {ctx.t('events')}"
-        lookups = (
-            ("actor", ctx.dossier.actors, ctx.urls.actor_src, chronology.by_actor),
-            ("topic", ctx.dossier.topics, ctx.urls.topic_src, chronology.by_topic),
-        )
-        for kind, objects, src_of, by_id in lookups:
-            for object_id in objects:
-                doc = pages.get(src_of(object_id))
-                entries = _events_only(by_id.get(object_id, []))
-                if doc is None or doc.kind != kind or not entries:
-                    continue
-                if own_section in doc.markdown_parts:
-                    continue
-                doc.heading(ctx.t("timeline"))
-                doc.html(timeline_slice(
-                    ctx, entries, doc.src_uri, self.config.slice_limit, kind, object_id
-                ), searchable=False)
-
-
-def _events_only(entries: list[TimelineEntry]) -> list[TimelineEntry]:
-    """Slices show events, not publications: actor and topic pages list their briefs already."""
-    return [e for e in entries if e.kind is EntryKind.EVENT]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 
 from briefbook.index.related import related_actors
@@ -12,7 +13,9 @@ from briefbook.model.values import is_wikidata_id
 from briefbook.views.brief import event_rows, position_rows
 from briefbook.views.claims import unique_events
 from briefbook.views.context import ViewContext
-from briefbook.views.page import PageDoc
+from briefbook.views.page import Listing, PageDoc
+from briefbook.views.paging import NEWER_OLDER, pager
+from briefbook.views.registry import GeneratedPage, PageKind
 
 WIKIDATA_URL = "https://www.wikidata.org/wiki/"
 
@@ -32,11 +35,32 @@ def actor_pages(
     actor: Actor,
     cooccurrence: dict[str, Counter[str]],
     options: ActorPageOptions | None = None,
-) -> list[PageDoc]:
+) -> list[GeneratedPage]:
     """``actors/<id>/`` and, when the actor's briefs fill more than a page, their next pages."""
     options = options or ActorPageOptions()
-    src = ctx.urls.actor_src(actor.id)
-    doc = PageDoc(src, actor.name, "actor")
+    pages = max(1, -(-len(ctx.index.briefs_about(actor.id)) // options.page_size))
+    srcs = [ctx.urls.actor_briefs_src(actor.id, n) for n in range(1, pages + 1)]
+    main = GeneratedPage(srcs[0], PageKind.ACTOR,
+                         partial(actor_page, ctx, actor, cooccurrence, options, srcs),
+                         subject=actor.id)
+    return [main, *(
+        GeneratedPage(srcs[number - 1], PageKind.ACTOR_BRIEFS,
+                      partial(actor_briefs_page, ctx, actor, srcs, number, options.page_size),
+                      subject=actor.id)
+        for number in range(2, pages + 1)
+    )]
+
+
+def actor_page(
+    ctx: ViewContext,
+    actor: Actor,
+    cooccurrence: dict[str, Counter[str]],
+    options: ActorPageOptions,
+    briefs_srcs: list[str],
+) -> PageDoc:
+    """``actors/<id>/``; its briefs continue on the pages at ``briefs_srcs[1:]``."""
+    src = briefs_srcs[0]
+    doc = PageDoc(src, actor.name)
     doc.html(ctx.render("actor_header.html", actor=actor, **header_context(ctx, src, actor)))
     if actor.body.strip():
         doc.heading(ctx.t("profile"))
@@ -47,11 +71,13 @@ def actor_pages(
         doc.html(ctx.render("grade_filter.html"), searchable=False)
     if positions:
         doc.heading(ctx.t("positions"))
+        doc.listings.add(Listing.POSITIONS)
         groups = position_groups(ctx, src, positions, options.positions_per_topic)
         doc.html(ctx.render("actor_positions.html", groups=groups), searchable=False)
     if events:
         shown = events[-options.events_limit :] if options.events_limit > 0 else []
         doc.heading(ctx.t("events"))
+        doc.listings.add(Listing.EVENTS)
         doc.html(ctx.render(
             "events.html", rows=event_rows(ctx, src, shown, show_brief=True),
         ), searchable=False)
@@ -63,21 +89,11 @@ def actor_pages(
                 label=ctx.t("see_timeline"),
             ))
     about = ctx.index.briefs_about(actor.id)
-    pages = max(1, -(-len(about) // options.page_size))
-    extra: list[PageDoc] = []
     if about:
         doc.heading(ctx.t("briefs"))
-        doc.html(briefs_block(ctx, src, actor, about, 1, pages, options.page_size),
+        doc.listings.add(Listing.BRIEFS)
+        doc.html(briefs_block(ctx, actor, about, briefs_srcs, 1, options.page_size),
                  searchable=False)
-        for number in range(2, pages + 1):
-            page_src = ctx.urls.actor_briefs_src(actor.id, number)
-            title = ctx.t("briefs_about", name=actor.name)
-            page = PageDoc(page_src, title, "actor-briefs")
-            page.html(ctx.render("actor_briefs_page.html", title=title,
-                                 actor=ctx.actor_chip(page_src, actor.id)))
-            page.html(briefs_block(ctx, page_src, actor, about, number, pages, options.page_size),
-                      searchable=False)
-            extra.append(page)
     related = related_actors(cooccurrence, actor.id, options.related_actors)
     if related:
         doc.heading(ctx.t("related_actors"))
@@ -89,9 +105,24 @@ def actor_pages(
     ]
     if questions:
         doc.heading(ctx.t("open_questions"))
+        doc.listings.add(Listing.QUESTIONS)
         doc.html(ctx.render("actor_questions.html", rows=question_rows(ctx, src, questions)),
                  searchable=False)
-    return [doc, *extra]
+    return doc
+
+
+def actor_briefs_page(
+    ctx: ViewContext, actor: Actor, srcs: list[str], number: int, size: int
+) -> PageDoc:
+    """Page ``number`` (2 or more) of the briefs about ``actor``, whose pages are at ``srcs``."""
+    src = srcs[number - 1]
+    title = ctx.t("briefs_about", name=actor.name)
+    page = PageDoc(src, title)
+    page.html(ctx.render("actor_briefs_page.html", title=title,
+                         actor=ctx.actor_chip(src, actor.id)))
+    page.html(briefs_block(ctx, actor, ctx.index.briefs_about(actor.id), srcs, number, size),
+              searchable=False)
+    return page
 
 
 def header_context(ctx: ViewContext, src: str, actor: Actor) -> dict:
@@ -153,9 +184,11 @@ def position_groups(
 
 
 def briefs_block(
-    ctx: ViewContext, src: str, actor: Actor, about: list, number: int, pages: int, size: int
+    ctx: ViewContext, actor: Actor, about: list, srcs: list[str], number: int, size: int
 ) -> str:
-    """One page of the briefs that list or name ``actor``, with counts, excerpts and a pager."""
+    """Page ``number`` of the briefs that list or name ``actor`` (whose pages are at
+    ``srcs``), with counts, excerpts and a pager."""
+    src = srcs[number - 1]
     rows = []
     for brief, listed in about[(number - 1) * size : number * size]:
         stat = ctx.index.mentions_by_brief.get(brief.id, {}).get(actor.id)
@@ -166,15 +199,8 @@ def briefs_block(
             "count": stat.count if stat else 0,
             "excerpt": stat.excerpt if stat else None,
         })
-
-    def page_url(n: int) -> str | None:
-        if not 1 <= n <= pages:
-            return None
-        return ctx.urls.link(src, ctx.urls.actor_briefs_src(actor.id, n))
-
-    pager = {"page": number, "pages": pages, "newer": page_url(number - 1),
-             "older": page_url(number + 1)}
-    return ctx.render("actor_briefs.html", rows=rows, pager=pager, total=len(about))
+    return ctx.render("actor_briefs.html", rows=rows, total=len(about),
+                      pager=pager(ctx, src, number, srcs, NEWER_OLDER))
 
 
 def question_rows(ctx: ViewContext, src: str, questions) -> list[dict]:

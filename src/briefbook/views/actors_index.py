@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefbook.i18n.key_tables import ACTOR_KIND_GROUP
 from briefbook.model.dossier import ActorKind
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
+from briefbook.views.registry import GeneratedPage, PageKind
+
+
+def actors_index_pages(ctx: ViewContext) -> list[GeneratedPage]:
+    """``actors/``, produced when it is rendered."""
+    return [GeneratedPage(ctx.urls.section_src("actors"), PageKind.ACTORS_INDEX,
+                          partial(actors_index_page, ctx), in_nav=True)]
 
 
 def actors_index_page(ctx: ViewContext) -> PageDoc:
     """The actors index: groups in kind order, actors by name, filterable in the browser."""
     src = ctx.urls.section_src("actors")
     title = ctx.t("actors")
-    doc = PageDoc(src, title, "actors-index", in_nav=True)
+    doc = PageDoc(src, title)
     groups = []
     for kind in ActorKind:
         actors = sorted(

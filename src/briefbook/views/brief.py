@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefbook.model.dossier import Brief
 from briefbook.views.claims import claim_grade, event_provenance, grade_of, position_provenance
 from briefbook.views.context import ViewContext
-from briefbook.views.page import PageDoc
+from briefbook.views.page import Listing, PageDoc
+from briefbook.views.registry import GeneratedPage, PageKind
+
+
+def brief_pages(ctx: ViewContext) -> list[GeneratedPage]:
+    """A page per brief at ``briefs/<id>/``, produced when it is rendered."""
+    return [
+        GeneratedPage(ctx.urls.brief_src(brief.id), PageKind.BRIEF, partial(brief_page, ctx, brief),
+                      subject=brief.id)
+        for brief in ctx.dossier.briefs.values()
+    ]
 
 
 def brief_page(ctx: ViewContext, brief: Brief) -> PageDoc:
     """Build the page of ``brief`` at ``briefs/<id>/``."""
     src = ctx.urls.brief_src(brief.id)
-    return brief_content(ctx, PageDoc(src, brief.title, "brief", brief_id=brief.id), brief)
+    return brief_content(ctx, PageDoc(src, brief.title), brief)
 
 
 def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) -> PageDoc:
@@ -34,12 +46,15 @@ def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) 
     doc.md(brief.body, sanitize=should_sanitize(ctx, brief))
     if brief.positions:
         doc.heading(ctx.t("positions"), level + 1)
+        doc.listings.add(Listing.POSITIONS)
         doc.html(ctx.render("positions.html", rows=position_rows(ctx, src, brief.positions)))
     if brief.events:
         doc.heading(ctx.t("events"), level + 1)
+        doc.listings.add(Listing.EVENTS)
         doc.html(ctx.render("events.html", rows=event_rows(ctx, src, brief.events)))
     if brief.questions:
         doc.heading(ctx.t("questions"), level + 1)
+        doc.listings.add(Listing.QUESTIONS)
         # the questions register is where a question is searched for
         doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief)),
                  searchable=False)

@@ -2,40 +2,47 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+from briefbook.model.dossier import Brief
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
+from briefbook.views.paging import NEWER_OLDER, chunked, pager, section_page_srcs
+from briefbook.views.registry import GeneratedPage, PageKind
+
+SECTION = "briefs"
 
 
-def briefs_index_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:
+def briefs_index_pages(ctx: ViewContext, page_size: int = 50) -> list[GeneratedPage]:
     """``briefs/``, ``briefs/page/2/`` …: briefs newest first, ``page_size`` per page."""
-    briefs = list(ctx.dossier.briefs.values())
-    pages = max(1, -(-len(briefs) // page_size))
-    docs = []
-    for number in range(1, pages + 1):
-        src = ctx.urls.section_src("briefs", number)
-        chunk = briefs[(number - 1) * page_size : number * page_size]
-        title = ctx.t("briefs")
-        doc = PageDoc(src, title, "briefs-index", in_nav=number == 1)
-        items = [
-            {
-                "brief": b,
-                "url": ctx.urls.brief(src, b.id),
-                "actors": [ctx.actor_chip(src, a) for a in b.actors[:6]],
-            }
-            for b in chunk
-        ]
-        pager = {
-            "page": number,
-            "pages": pages,
-            "newer": ctx.urls.link(src, ctx.urls.section_src("briefs", number - 1))
-            if number > 1 else None,
-            "older": ctx.urls.link(src, ctx.urls.section_src("briefs", number + 1))
-            if number < pages else None,
+    chunks = chunked(list(ctx.dossier.briefs.values()), page_size)
+    srcs = section_page_srcs(ctx, SECTION, len(chunks))
+    return [
+        GeneratedPage(src, PageKind.BRIEFS_INDEX,
+                      partial(briefs_index_page, ctx, srcs, number, chunk), in_nav=number == 1)
+        for number, (src, chunk) in enumerate(zip(srcs, chunks, strict=True), start=1)
+    ]
+
+
+def briefs_index_page(
+    ctx: ViewContext, srcs: list[str], number: int, chunk: list[Brief]
+) -> PageDoc:
+    """Page ``number`` of the briefs index (whose pages are at ``srcs``), listing ``chunk``."""
+    src = srcs[number - 1]
+    title = ctx.t("briefs")
+    doc = PageDoc(src, title)
+    items = [
+        {
+            "brief": b,
+            "url": ctx.urls.brief(src, b.id),
+            "actors": [ctx.actor_chip(src, a) for a in b.actors[:6]],
         }
-        doc.html(
-            ctx.render("briefs_index.html", title=title, items=items, pager=pager,
-                       total=len(briefs)),
-            searchable=False,
-        )
-        docs.append(doc)
-    return docs
+        for b in chunk
+    ]
+    doc.html(
+        ctx.render("briefs_index.html", title=title, items=items,
+                   pager=pager(ctx, src, number, srcs, NEWER_OLDER),
+                   total=len(ctx.dossier.briefs)),
+        searchable=False,
+    )
+    return doc

@@ -7,6 +7,8 @@ feed ``changes.xml`` (:mod:`briefbook.export.atom`) carries the same weeks.
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefbook.i18n.key_tables import KeyTable
 from briefbook.model.dates import FuzzyDate
 from briefbook.views.claims import grade_of
@@ -19,7 +21,8 @@ from briefbook.views.history import (
     dossier_history,
 )
 from briefbook.views.page import PageDoc
-from briefbook.views.paging import chunked, pager
+from briefbook.views.paging import chunked, pager, section_page_srcs
+from briefbook.views.registry import GeneratedPage, PageKind
 
 SECTION = "changes"
 QUESTION_CHANGE = KeyTable("question change", QuestionChangeKind, {
@@ -101,22 +104,33 @@ def changes_pages(
     weeks_per_page: int = 8,
     items_limit: int = 50,
     feed: bool = True,
-) -> list[PageDoc]:
+) -> list[GeneratedPage]:
     """``changes/`` and ``changes/page/N/``, newest weeks first."""
     chunks = chunked(weeks, weeks_per_page)
-    docs = []
-    for number, shown in enumerate(chunks, start=1):
-        src = ctx.urls.section_src(SECTION, number)
-        doc = PageDoc(src, ctx.t("changes"), "changes", in_nav=number == 1)
-        doc.html(ctx.render(
-            "changes.html",
-            weeks=[week_data(ctx, src, week, items_limit) for week in shown],
-            feed_url=ctx.urls.file(src, "changes.xml") if feed else None,
-            pager=pager(ctx, src, SECTION, number, len(chunks)),
-            total=len(ctx.dossier.briefs),
-        ))
-        docs.append(doc)
-    return docs
+    srcs = section_page_srcs(ctx, SECTION, len(chunks))
+    return [
+        GeneratedPage(src, PageKind.CHANGES,
+                      partial(changes_page, ctx, srcs, number, shown, items_limit, feed),
+                      in_nav=number == 1)
+        for number, (src, shown) in enumerate(zip(srcs, chunks, strict=True), start=1)
+    ]
+
+
+def changes_page(
+    ctx: ViewContext, srcs: list[str], number: int, shown: list[Week], items_limit: int,
+    feed: bool,
+) -> PageDoc:
+    """Page ``number`` of ``changes/`` (whose pages are at ``srcs``): the weeks ``shown``."""
+    src = srcs[number - 1]
+    doc = PageDoc(src, ctx.t("changes"))
+    doc.html(ctx.render(
+        "changes.html",
+        weeks=[week_data(ctx, src, week, items_limit) for week in shown],
+        feed_url=ctx.urls.file(src, "changes.xml") if feed else None,
+        pager=pager(ctx, src, number, srcs),
+        total=len(ctx.dossier.briefs),
+    ))
+    return doc
 
 
 def week_pages(ctx: ViewContext, weeks: list[Week], weeks_per_page: int) -> dict[str, str]:

@@ -49,7 +49,7 @@ def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = Tru
         key=lambda item: (-item[1], _name(ctx, item[0]).casefold()),
     )[:limit * 2]
     latest_events = list(reversed(unique_events(ctx, index.events_sorted)[-limit:]))
-    doc = PageDoc(src, ctx.t("overview"), "overview")
+    doc = PageDoc(src, ctx.t("overview"))
     doc.html(ctx.render(
         "overview.html",
         counts=counts,

@@ -22,7 +22,7 @@ import json
 import re
 import secrets
 from dataclasses import dataclass, field
-from pathlib import Path
+from enum import Enum
 from typing import Any
 
 from briefbook.render.sanitize import sanitize_html
@@ -48,20 +48,33 @@ _MARK = rf"bb:{_NONCE}:(?:\d+|sanitize|end-sanitize)"
 _LEFTOVER = re.compile(rf"(?:&lt;!--{_MARK}--&gt;|(?<!<!--){_MARK})\n?")
 
 
+class Listing(Enum):
+    """Kinds of dossier records a page lists in a section of its own, so that a section
+    contributed later (see :mod:`briefbook.views.registry`) can avoid showing them twice."""
+
+    EVENTS = "events"
+    POSITIONS = "positions"
+    BRIEFS = "briefs"
+    QUESTIONS = "questions"
+
+
 @dataclass
 class PageDoc:
-    """What a view produces for one page. ``meta`` adds front-matter keys (JSON values)."""
+    """What a view produces for one page: its title, meta and body, made together.
+
+    ``meta`` adds front-matter keys (JSON values). ``toc`` holds table-of-contents tokens (as
+    MkDocs takes them) for a page whose headings are inside its HTML blocks; ``listings`` says
+    what the page lists already.
+    """
 
     src_uri: str
     title: str
-    kind: str
     markdown_parts: list[str] = field(default_factory=list)
     blocks: list[str] = field(default_factory=list)
-    in_nav: bool = False
-    source_path: Path | None = None
-    brief_id: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     unsearchable: set[int] = field(default_factory=set)
+    toc: list[dict[str, Any]] | None = None
+    listings: set[Listing] = field(default_factory=set)
 
     def md(self, text: str, sanitize: bool = False) -> PageDoc:
         """Append Markdown written by the user or by a view.
@@ -102,6 +115,12 @@ class PageDoc:
             else:
                 self.md(part)
         return self
+
+    def drop_searchable(self) -> None:
+        """Forget the Markdown and the searchable blocks once they are in the rendered page
+        (the first :func:`splice`): only the blocks still to come are kept."""
+        self.markdown_parts = []
+        self.blocks = [b if i in self.unsearchable else "" for i, b in enumerate(self.blocks)]
 
     @property
     def body(self) -> str:

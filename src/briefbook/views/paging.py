@@ -1,35 +1,99 @@
-"""Numbered pages of a generated section (``<section>/``, ``<section>/page/2/`` …)."""
+"""Pagination, written once: cutting a list into pages, and the pager that links them.
+
+Every paginated view (briefs index, changes, questions, positions matrix, an actor's briefs,
+the years of a split timeline) cuts its items with :func:`chunked` or :func:`chunked_by_weight`
+and gives each page a :class:`Pager` from :func:`pager`, rendered by the one template
+``briefbook/pager.html``. A list newest first says "Newer" and "Older"
+(:data:`NEWER_OLDER`); other lists say "Previous page" and "Next page" (:data:`PREVIOUS_NEXT`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
 from briefbook.views.context import ViewContext
 
+T = TypeVar("T")
 
-def pager(ctx: ViewContext, src: str, section: str, number: int, pages: int) -> dict:
-    """Template data for the links between the pages of ``section``."""
-
-    def page_link(n: int) -> str:
-        return ctx.urls.link(src, ctx.urls.section_src(section, n))
-
-    return {
-        "page": number,
-        "pages": pages,
-        "previous": page_link(number - 1) if number > 1 else None,
-        "next": page_link(number + 1) if number < pages else None,
-    }
+PREVIOUS_NEXT = ("previous_page", "next_page")
+"""Label keys of a pager between pages in no particular time order."""
+NEWER_OLDER = ("previous", "next")
+"""Label keys ("Newer", "Older") of a pager between pages of a list newest first."""
 
 
-def chunked(items: list, size: int) -> list[list]:
+@dataclass(frozen=True)
+class PageLink:
+    """A link to another page of the sequence, with the label it is shown with."""
+
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Links between the ``pages`` pages of a sequence, as seen from page ``page`` (from 1).
+
+    ``up`` leads to the overview of a sequence that has one (the years of a split timeline);
+    ``keep_query`` asks the browser to carry the page's filter (``?actor=…``) along the links.
+    """
+
+    page: int
+    pages: int
+    previous: PageLink | None = None
+    next: PageLink | None = None
+    up: PageLink | None = None
+    keep_query: bool = False
+
+
+def pager(
+    ctx: ViewContext,
+    src: str,
+    number: int,
+    page_srcs: Sequence[str],
+    labels: tuple[str, str] = PREVIOUS_NEXT,
+    *,
+    label_of: Callable[[int], str] | None = None,
+    up: PageLink | None = None,
+    keep_query: bool = False,
+) -> Pager:
+    """The pager of page ``number`` (from 1, at ``src``) of the pages at ``page_srcs``.
+
+    ``labels`` are the label keys of the previous and next links; ``label_of`` names a page by
+    its number instead (a timeline year page links to "2024", not to "Previous page").
+    """
+    pages = len(page_srcs)
+
+    def link(n: int, key: str) -> PageLink | None:
+        if not 1 <= n <= pages:
+            return None
+        label = label_of(n) if label_of is not None else ctx.t(key)
+        return PageLink(ctx.urls.link(src, page_srcs[n - 1]), label)
+
+    return Pager(number, pages, link(number - 1, labels[0]), link(number + 1, labels[1]),
+                 up, keep_query)
+
+
+def section_page_srcs(ctx: ViewContext, section: str, pages: int) -> list[str]:
+    """Source paths of the numbered pages of a generated section (``section/``,
+    ``section/page/2/`` …)."""
+    return [ctx.urls.section_src(section, n) for n in range(1, pages + 1)]
+
+
+def chunked(items: Sequence[T], size: int) -> list[list[T]]:
     """``items`` in consecutive pages of ``size``; one empty page when there is nothing."""
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    return [list(items[i : i + size]) for i in range(0, len(items), size)] or [[]]
 
 
-def chunked_by_weight(items: list, size: int, weight, budget: int) -> list[list]:
+def chunked_by_weight(
+    items: Sequence[T], size: int, weight: Callable[[T], int], budget: int
+) -> list[list[T]]:
     """Consecutive pages of at most ``size`` items whose ``weight`` adds up to at most
     ``budget`` (an item heavier than the budget gets a page of its own): pages stay light
     however unevenly the weight falls."""
-    pages: list[list] = []
-    page: list = []
+    pages: list[list[T]] = []
+    page: list[T] = []
     load = 0
     for item in items:
         w = weight(item)

@@ -6,12 +6,15 @@ downwards, split into pages of ``page_size`` actors, while its header row stays 
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefbook.model.dossier import Stance
 from briefbook.model.grading import grade_sort_key
 from briefbook.views.claims import claim_grade, filter_fallbacks, grade_of, position_provenance
 from briefbook.views.context import Chip, ViewContext
 from briefbook.views.page import PageDoc
-from briefbook.views.paging import chunked_by_weight, pager
+from briefbook.views.paging import chunked_by_weight, pager, section_page_srcs
+from briefbook.views.registry import GeneratedPage, PageKind
 from briefbook.views.stances import StanceRecord
 
 
@@ -120,38 +123,44 @@ def changed_stances(
 POSITIONS_PER_PAGE = 600
 
 
-def positions_pages(ctx: ViewContext, page_size: int = 50) -> list[PageDoc]:
+def positions_pages(ctx: ViewContext, page_size: int = 50) -> list[GeneratedPage]:
     """``positions/`` (and ``positions/page/N/``): the matrix, at most ``page_size`` actors
     and :data:`POSITIONS_PER_PAGE` positions per page."""
-    topics = matrix_topics(ctx)
     by_actor = ctx.index.positions_by_actor
     chunks = chunked_by_weight(
         matrix_actors(ctx), page_size, lambda a: len(by_actor.get(a, ())), POSITIONS_PER_PAGE
     )
+    srcs = section_page_srcs(ctx, "positions", len(chunks))
+    return [
+        GeneratedPage(src, PageKind.POSITIONS, partial(positions_page, ctx, srcs, number, actors),
+                      in_nav=number == 1)
+        for number, (src, actors) in enumerate(zip(srcs, chunks, strict=True), start=1)
+    ]
+
+
+def positions_page(ctx: ViewContext, srcs: list[str], number: int, actors: list[str]) -> PageDoc:
+    """Page ``number`` of the matrix (whose pages are at ``srcs``): the rows of ``actors``."""
+    src = srcs[number - 1]
+    topics = matrix_topics(ctx)
     counts = {stance: 0 for stance in Stance}
     for record in ctx.stances.values():
         counts[record.stance] += 1
-    docs = []
-    for number, actors in enumerate(chunks, start=1):
-        src = ctx.urls.section_src("positions", number)
-        doc = PageDoc(src, ctx.t("positions"), "positions", in_nav=number == 1,
-                      meta={"hide": ["toc"]})
+    doc = PageDoc(src, ctx.t("positions"), meta={"hide": ["toc"]})
+    doc.html(ctx.render(
+        "positions_matrix.html",
+        topics=[ctx.topic_chip(src, t) for t in topics],
+        rows=matrix_rows(ctx, src, actors, topics, filterable=True),
+        counts=counts,
+        pager=pager(ctx, src, number, srcs),
+    ), searchable=False)
+    changes, total = changed_stances(ctx, src, CHANGES_SHOWN) if number == 1 else ([], 0)
+    if changes:
+        doc.heading(ctx.t("changed_stances"))
         doc.html(ctx.render(
-            "positions_matrix.html",
-            topics=[ctx.topic_chip(src, t) for t in topics],
-            rows=matrix_rows(ctx, src, actors, topics, filterable=True),
-            counts=counts,
-            pager=pager(ctx, src, "positions", number, len(chunks)),
+            "stance_changes.html", changes=changes, path_shown=PATH_SHOWN,
+            more=total - len(changes), changes_url=ctx.urls.section(src, "changes"),
         ), searchable=False)
-        changes, total = changed_stances(ctx, src, CHANGES_SHOWN) if number == 1 else ([], 0)
-        if changes:
-            doc.heading(ctx.t("changed_stances"))
-            doc.html(ctx.render(
-                "stance_changes.html", changes=changes, path_shown=PATH_SHOWN,
-                more=total - len(changes), changes_url=ctx.urls.section(src, "changes"),
-            ), searchable=False)
-        docs.append(doc)
-    return docs
+    return doc
 
 
 def _actor_name(ctx: ViewContext, actor_id: str) -> str:

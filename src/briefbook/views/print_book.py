@@ -8,6 +8,8 @@ point inside the page, so a PDF made from it keeps working cross-references.
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefbook.model.dossier import QuestionStatus
 from briefbook.views.brief import brief_content, event_rows
 from briefbook.views.claims import unique_events
@@ -16,8 +18,17 @@ from briefbook.views.overview import overview_doc
 from briefbook.views.page import PageDoc
 from briefbook.views.positions import matrix_actors, matrix_rows, matrix_topics
 from briefbook.views.questions import ordered_questions, question_card
+from briefbook.views.registry import GeneratedPage, PageKind
 
 BREAK = '<div class="bb-book-break" aria-hidden="true"></div>'
+
+
+def print_book_pages(
+    ctx: ViewContext, title: str = "", description: str = "", max_briefs: int = 0
+) -> list[GeneratedPage]:
+    """The ``print/`` page, produced when it is rendered."""
+    return [GeneratedPage(ctx.urls.section_src("print"), PageKind.PRINT,
+                          partial(print_book_page, ctx, title, description, max_briefs))]
 
 
 def print_book_page(
@@ -27,7 +38,7 @@ def print_book_page(
     src = ctx.urls.section_src("print")
     # kept out of site search: every brief there would otherwise be found twice
     meta = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
-    doc = PageDoc(src, ctx.t("print_book"), "print", meta=meta)
+    doc = PageDoc(src, ctx.t("print_book"), meta=meta)
     briefs = list(ctx.dossier.briefs.values())
     shown = briefs[:max_briefs] if max_briefs > 0 else briefs
     included = {b.id for b in shown}

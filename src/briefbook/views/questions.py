@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefbook.i18n.key_tables import QUESTION_STATUS_HEADING
 from briefbook.model.dossier import Question, QuestionStatus
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
-from briefbook.views.paging import chunked, pager
+from briefbook.views.paging import chunked, pager, section_page_srcs
+from briefbook.views.registry import GeneratedPage, PageKind
 
+SECTION = "questions"
 STATUS_ORDER = (QuestionStatus.OPEN, QuestionStatus.ANSWERED, QuestionStatus.MOOT)
 
 
@@ -27,7 +31,7 @@ def question_chunks(ctx: ViewContext, page_size: int) -> list[list[Question]]:
 def question_page_map(ctx: ViewContext, page_size: int) -> dict[str, str]:
     """Question id → source path of the register page that lists it."""
     return {
-        question.id: ctx.urls.section_src("questions", number)
+        question.id: ctx.urls.section_src(SECTION, number)
         for number, chunk in enumerate(question_chunks(ctx, page_size), start=1)
         for question in chunk
     }
@@ -56,26 +60,35 @@ def question_card(ctx: ViewContext, src: str, question: Question) -> dict:
     }
 
 
-def questions_pages(ctx: ViewContext, page_size: int = 100) -> list[PageDoc]:
+def questions_pages(ctx: ViewContext, page_size: int = 100) -> list[GeneratedPage]:
     """``questions/`` (and ``questions/page/N/`` on large dossiers), grouped by status."""
     chunks = question_chunks(ctx, page_size)
+    srcs = section_page_srcs(ctx, SECTION, len(chunks))
+    return [
+        GeneratedPage(src, PageKind.QUESTIONS, partial(questions_page, ctx, srcs, number, chunk),
+                      in_nav=number == 1)
+        for number, (src, chunk) in enumerate(zip(srcs, chunks, strict=True), start=1)
+    ]
+
+
+def questions_page(
+    ctx: ViewContext, srcs: list[str], number: int, chunk: list[Question]
+) -> PageDoc:
+    """Page ``number`` of the register (whose pages are at ``srcs``), listing ``chunk``."""
+    src = srcs[number - 1]
     counts = {status: 0 for status in STATUS_ORDER}
     for question in ctx.dossier.questions.values():
         counts[question.status] += 1
-    docs = []
-    for number, chunk in enumerate(chunks, start=1):
-        src = ctx.urls.section_src("questions", number)
-        doc = PageDoc(src, ctx.t("questions"), "questions", in_nav=number == 1)
-        doc.html(ctx.render(
-            "questions_intro.html", counts=counts, page=number, pages=len(chunks),
-            total=len(ctx.dossier.questions),
-        ))
-        for status in STATUS_ORDER:
-            cards = [question_card(ctx, src, q) for q in chunk if q.status is status]
-            if cards:
-                doc.heading(ctx.t(QUESTION_STATUS_HEADING[status]))
-                doc.html(ctx.render("questions.html", cards=cards))
-        doc.html(ctx.render("pager.html", pager=pager(ctx, src, "questions", number, len(chunks))))
-        docs.append(doc)
-    return docs
+    doc = PageDoc(src, ctx.t("questions"))
+    doc.html(ctx.render(
+        "questions_intro.html", counts=counts, page=number, pages=len(srcs),
+        total=len(ctx.dossier.questions),
+    ))
+    for status in STATUS_ORDER:
+        cards = [question_card(ctx, src, q) for q in chunk if q.status is status]
+        if cards:
+            doc.heading(ctx.t(QUESTION_STATUS_HEADING[status]))
+            doc.html(ctx.render("questions.html", cards=cards))
+    doc.html(ctx.render("pager.html", pager=pager(ctx, src, number, srcs)))
+    return doc
 

@@ -6,8 +6,20 @@ from briefbook.index.related import related_briefs
 from briefbook.model.dossier import Brief
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
+from briefbook.views.registry import GeneratedPage, PageKind, PageSection
 
 SHARED_SHOWN = 4
+
+
+def related_briefs_section(ctx: ViewContext, limit: int) -> PageSection:
+    """The "Related briefs" section of brief pages, at most ``limit`` briefs."""
+
+    def write(doc: PageDoc, page: GeneratedPage) -> None:
+        brief = ctx.dossier.briefs.get(page.subject or "")
+        if brief is not None:
+            add_related_briefs(ctx, doc, brief, limit)
+
+    return PageSection(PageKind.BRIEF, "related briefs", write)
 
 
 def add_related_briefs(ctx: ViewContext, doc: PageDoc, brief: Brief, limit: int) -> None:

@@ -9,14 +9,16 @@ month boundaries where possible. Anchors are ``#YYYY`` for a year and ``#YYYY-MM
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry
 from briefbook.model.dates import FuzzyDate
 from briefbook.views.claims import entry_provenance, grade_of
 from briefbook.views.context import Chip, ViewContext
-from briefbook.views.page import PageDoc
+from briefbook.views.page import Listing, PageDoc
+from briefbook.views.paging import PageLink, Pager, pager
+from briefbook.views.registry import GeneratedPage, PageKind, PageSection, SectionWriter
 
 SECTION = "timeline"
 FILTER_FACETS = ("actor", "topic", "tag")
@@ -58,14 +60,6 @@ class YearPart:
     number: int
     src: str
     entries: list[TimelineEntry]
-
-
-@dataclass
-class TimelineView:
-    """What the timeline view produces: its pages and the table of contents of each."""
-
-    docs: list[PageDoc]
-    tocs: dict[str, list[dict]]
 
 
 def group_entries(ctx: ViewContext, entries: list[TimelineEntry]) -> list[YearGroup]:
@@ -112,17 +106,18 @@ def paginate(entries: list[TimelineEntry], split_after: int) -> list[list[Timeli
     return [page for page in pages if page]
 
 
-def timeline_view(
+def timeline_pages(
     ctx: ViewContext, chronology: Chronology, split_after: int = 500, exports: bool = True
-) -> TimelineView:
-    """The timeline pages: one page, or an overview and per-year pages past ``split_after``."""
+) -> list[GeneratedPage]:
+    """The timeline pages: one page, or an overview and per-year pages past ``split_after``.
+
+    Only the cut into pages is decided here; each page is produced when it is rendered.
+    """
     entries = chronology.entries
+    overview_src = ctx.urls.section_src(SECTION)
     if len(entries) <= split_after:
-        src = ctx.urls.section_src(SECTION)
-        groups = group_entries(ctx, entries)
-        doc = _entries_page(ctx, src, ctx.t("timeline"), groups, len(entries), exports, None)
-        doc.in_nav = True
-        return TimelineView([doc], {src: timeline_toc(groups)})
+        return [GeneratedPage(overview_src, PageKind.TIMELINE,
+                              partial(single_timeline_page, ctx, entries, exports), in_nav=True)]
 
     by_year: dict[int, list[TimelineEntry]] = {}
     for entry in entries:
@@ -133,32 +128,49 @@ def timeline_view(
         for number, chunk in enumerate(paginate(year_entries, split_after), start=1)
     ]
 
-    overview_src = ctx.urls.section_src(SECTION)
-    docs = [_overview_page(ctx, overview_src, parts, len(entries), exports)]
-    docs[0].in_nav = True
-    tocs: dict[str, list[dict]] = {overview_src: []}
-    parts_in_year = Counter(part.year for part in parts)
-    for position, part in enumerate(parts):
-        src, chunk = part.src, part.entries
-        groups = group_entries(ctx, chunk)
-        if part.number > 1:
-            previous_last = parts[position - 1].entries[-1]
-            groups[0].continued = True
-            if groups[0].months and not groups[0].entries:
-                groups[0].months[0].continued = previous_last.date.month == chunk[0].date.month
-        title = ctx.t("timeline_year", year=part.year)
-        if parts_in_year[part.year] > 1:
-            title = ctx.t("timeline_year_part", year=part.year, part=part.number,
-                          parts=parts_in_year[part.year])
-        pager = {
-            "overview": ctx.urls.link(src, overview_src),
-            "previous": _part_link(ctx, src, parts, position - 1),
-            "next": _part_link(ctx, src, parts, position + 1),
-        }
-        doc = _entries_page(ctx, src, title, groups, len(chunk), exports, pager)
-        docs.append(doc)
-        tocs[src] = timeline_toc(groups)
-    return TimelineView(docs, tocs)
+    overview = GeneratedPage(overview_src, PageKind.TIMELINE,
+                             partial(_overview_page, ctx, overview_src, parts, len(entries),
+                                     exports), in_nav=True)
+    return [overview, *(
+        GeneratedPage(part.src, PageKind.TIMELINE,
+                      partial(year_page, ctx, parts, position, overview_src, exports))
+        for position, part in enumerate(parts)
+    )]
+
+
+def single_timeline_page(
+    ctx: ViewContext, entries: list[TimelineEntry], exports: bool
+) -> PageDoc:
+    """``timeline/`` when it holds every entry."""
+    groups = group_entries(ctx, entries)
+    return _entries_page(ctx, ctx.urls.section_src(SECTION), ctx.t("timeline"), groups,
+                         len(entries), exports, None)
+
+
+def year_page(
+    ctx: ViewContext, parts: list[YearPart], position: int, overview_src: str, exports: bool
+) -> PageDoc:
+    """The page of ``parts[position]`` in a split timeline, linked to its neighbours."""
+    part = parts[position]
+    src, chunk = part.src, part.entries
+    groups = group_entries(ctx, chunk)
+    if part.number > 1:
+        previous_last = parts[position - 1].entries[-1]
+        groups[0].continued = True
+        if groups[0].months and not groups[0].entries:
+            groups[0].months[0].continued = previous_last.date.month == chunk[0].date.month
+    parts_in_year = sum(1 for other in parts if other.year == part.year)
+    title = ctx.t("timeline_year", year=part.year)
+    if parts_in_year > 1:
+        title = ctx.t("timeline_year_part", year=part.year, part=part.number,
+                      parts=parts_in_year)
+    links = pager(
+        ctx, src, position + 1, [p.src for p in parts],
+        label_of=lambda n: _part_label(ctx, parts[n - 1]),
+        up=PageLink(ctx.urls.link(src, overview_src), ctx.t("timeline_all_years")),
+        keep_query=True,
+    )
+    return _entries_page(ctx, src, title, groups, len(chunk), exports, links)
 
 
 def year_page_src(year: int, number: int = 1) -> str:
@@ -207,6 +219,34 @@ def timeline_slice(
         more=more,
         count_label=event_count(ctx, len(entries)),
     )
+
+
+def slice_sections(
+    ctx: ViewContext, chronology: Chronology, limit: int = 50
+) -> list[PageSection]:
+    """The "Timeline" section of actor and topic pages: their own events (not publications:
+    those pages list their briefs already), the latest ``limit`` of them.
+
+    A page that lists events of its own (an actor page with its latest events) gets no
+    second copy.
+    """
+    by_kind = {PageKind.ACTOR: ("actor", chronology.by_actor),
+               PageKind.TOPIC: ("topic", chronology.by_topic)}
+
+    def writer(facet: str, by_id: dict[str, list[TimelineEntry]]) -> SectionWriter:
+        def write(doc: PageDoc, page: GeneratedPage) -> None:
+            subject = page.subject or ""
+            entries = [e for e in by_id.get(subject, []) if e.kind is EntryKind.EVENT]
+            if not entries or Listing.EVENTS in doc.listings:
+                return
+            doc.heading(ctx.t("timeline"))
+            doc.html(timeline_slice(ctx, entries, doc.src_uri, limit, facet, subject),
+                     searchable=False)
+            doc.listings.add(Listing.EVENTS)
+        return write
+
+    return [PageSection(kind, "timeline slice", writer(facet, by_id))
+            for kind, (facet, by_id) in by_kind.items()]
 
 
 def entry_rows(ctx: ViewContext, src: str, entries: list[TimelineEntry]) -> list[dict]:
@@ -264,9 +304,9 @@ def filter_options(ctx: ViewContext, entries: list[TimelineEntry]) -> dict[str, 
 # -- pages ----------------------------------------------------------------------------------
 def _entries_page(
     ctx: ViewContext, src: str, title: str, groups: list[YearGroup], count: int,
-    exports: bool, pager: dict | None,
+    exports: bool, pager: Pager | None,
 ) -> PageDoc:
-    doc = PageDoc(src, title, "timeline")
+    doc = PageDoc(src, title, toc=timeline_toc(groups))
     entries = [e for year in groups for e in (*year.entries, *(x for m in year.months
                                                                for x in m.entries))]
     rows = {row["entry"].id: row for row in entry_rows(ctx, src, entries)}
@@ -290,7 +330,7 @@ def _entries_page(
 def _overview_page(
     ctx: ViewContext, src: str, parts: list[YearPart], count: int, exports: bool
 ) -> PageDoc:
-    doc = PageDoc(src, ctx.t("timeline"), "timeline")
+    doc = PageDoc(src, ctx.t("timeline"))
     years: list[dict] = []
     for part in parts:
         if not years or years[-1]["year"] != part.year:
@@ -320,13 +360,11 @@ def _overview_page(
     return doc
 
 
-def _part_link(ctx: ViewContext, src: str, parts: list[YearPart], position: int) -> dict | None:
-    if position < 0 or position >= len(parts):
-        return None
-    part = parts[position]
-    label = str(part.year) if part.number == 1 else ctx.t(
-        "year_part", year=part.year, part=part.number)
-    return {"url": ctx.urls.link(src, part.src), "label": label}
+def _part_label(ctx: ViewContext, part: YearPart) -> str:
+    """How a pager names a page of a split timeline: "2025", or "2025 (2)" for its next pages."""
+    if part.number == 1:
+        return str(part.year)
+    return ctx.t("year_part", year=part.year, part=part.number)
 
 
 def _export_links(ctx: ViewContext, src: str) -> list[dict]:

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from briefbook.model.dossier import Question, QuestionStatus, Stance, Topic
 from briefbook.views.claims import grade_of
 from briefbook.views.context import ViewContext
-from briefbook.views.page import PageDoc
+from briefbook.views.page import Listing, PageDoc
 from briefbook.views.positions import stance_cell
 from briefbook.views.questions import ordered_questions
+from briefbook.views.registry import GeneratedPage, PageKind
+
+
+def topic_pages(ctx: ViewContext, briefs_limit: int = 100) -> list[GeneratedPage]:
+    """``topics/`` and a page per topic, produced when they are rendered."""
+    index = GeneratedPage(ctx.urls.section_src("topics"), PageKind.TOPICS_INDEX,
+                          partial(topics_index_page, ctx), in_nav=True)
+    return [index, *(
+        GeneratedPage(ctx.urls.topic_src(topic.id), PageKind.TOPIC,
+                      partial(topic_page, ctx, topic, briefs_limit), subject=topic.id)
+        for topic in ctx.dossier.topics.values()
+    )]
 
 
 def topics_index_page(ctx: ViewContext) -> PageDoc:
     """``topics/``: every topic with its summary and how much the dossier says about it."""
     src = ctx.urls.section_src("topics")
-    doc = PageDoc(src, ctx.t("topics"), "topics-index", in_nav=True)
+    doc = PageDoc(src, ctx.t("topics"))
     items = [
         {
             "topic": topic,
@@ -31,10 +45,10 @@ def topics_index_page(ctx: ViewContext) -> PageDoc:
 def topic_page(ctx: ViewContext, topic: Topic, briefs_limit: int = 100) -> PageDoc:
     """``topics/<id>/``: text, positions grouped by current stance, questions, briefs.
 
-    The timeline plugin appends the topic's events to this page (PageDoc kind ``topic``).
+    The timeline plugin appends the topic's events to pages of kind ``PageKind.TOPIC``.
     """
     src = ctx.urls.topic_src(topic.id)
-    doc = PageDoc(src, topic.title, "topic")
+    doc = PageDoc(src, topic.title)
     briefs = ctx.index.briefs_by_topic.get(topic.id, [])
     questions = ordered_questions(list(ctx.index.questions_by_topic.get(topic.id, ())))
     doc.html(ctx.render("topic_header.html", topic=topic, briefs=len(briefs),
@@ -44,13 +58,16 @@ def topic_page(ctx: ViewContext, topic: Topic, briefs_limit: int = 100) -> PageD
     groups = stance_groups(ctx, src, topic.id)
     if groups:
         doc.heading(ctx.t("positions"))
+        doc.listings.add(Listing.POSITIONS)
         doc.html(ctx.render("topic_positions.html", groups=groups), searchable=False)
     if questions:
         doc.heading(ctx.t("questions"))
+        doc.listings.add(Listing.QUESTIONS)
         doc.html(ctx.render("question_list.html", rows=question_links(ctx, src, questions)),
                  searchable=False)
     if briefs:
         doc.heading(ctx.t("briefs"))
+        doc.listings.add(Listing.BRIEFS)
         doc.html(ctx.render(
             "brief_list.html",
             items=[{"brief": b, "url": ctx.urls.brief(src, b.id)} for b in briefs[:briefs_limit]],
