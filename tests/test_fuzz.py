@@ -28,7 +28,7 @@ from briefbook.validate.fields import (
     SOURCE_FIELDS,
     validate,
 )
-from briefbook.views.brief import brief_page
+from briefbook.views.brief import brief_pages
 from briefbook.views.briefs_index import briefs_index_pages
 from briefbook.views.context import ViewContext
 from briefbook.views.urls import SiteUrls
@@ -97,9 +97,10 @@ def run_pipeline(files: dict[str, bytes]) -> None:
     dossier, diags = validate(raws)
     index = build_index(dossier)
     ctx = ViewContext(dossier, index, SiteUrls(), RENDERER, options={"sanitize": True})
-    docs = briefs_index_pages(ctx, 2)
-    docs += [brief_page(ctx, brief) for brief in dossier.briefs.values()]
-    for doc in docs:
+    pages = briefs_index_pages(ctx, 2) + brief_pages(ctx)
+    for page in pages:
+        doc = page.produce()
+        assert doc.src_uri == page.src_uri
         assert doc.markdown.startswith("---\ntitle: ")
         assert ".." not in doc.src_uri.split("/")
     placed = {brief.location.path for brief in dossier.briefs.values()}

@@ -216,14 +216,18 @@ def test_topic_page_has_text_positions_by_stance_questions_and_briefs(example_si
 def test_topic_pages_are_of_kind_topic_for_the_timeline(tmp_path):
     from briefbook.render.environment import Renderer
     from briefbook.views.context import ViewContext
-    from briefbook.views.topic import topic_page
+    from briefbook.views.registry import PageKind
+    from briefbook.views.topic import topic_pages
     from briefbook.views.urls import SiteUrls
 
     result = load_tree(tmp_path, {**BASE, **STANCE_CHANGE})
     ctx = ViewContext(result.dossier, result.index, SiteUrls(sections={"briefs", "topics"}),
                       Renderer())
-    doc = topic_page(ctx, result.dossier.topics["force"])
-    assert (doc.kind, doc.src_uri) == ("topic", "topics/force.md")
+    pages = topic_pages(ctx)
+    assert [(p.kind, p.subject, p.src_uri) for p in pages] == [
+        (PageKind.TOPICS_INDEX, None, "topics/index.md"),
+        (PageKind.TOPIC, "force", "topics/force.md")]
+    assert pages[1].produce().src_uri == "topics/force.md"
 
 
 # -- overview -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ def _rendered(doc: PageDoc) -> str:
 
 
 def test_a_placeholder_swallowed_by_a_code_block_leaves_no_trace():
-    doc = PageDoc("x.md", "X", "test").md("```text\ncode").html('<div id="panel">P</div>').md("```")
+    doc = PageDoc("x.md", "X").md("```text\ncode").html('<div id="panel">P</div>').md("```")
     html = _rendered(doc)
     assert html.endswith('<div id="panel">P</div>')  # the block is not lost
     assert "bb:" not in html
@@ -32,7 +32,7 @@ def test_a_placeholder_swallowed_by_a_code_block_leaves_no_trace():
 
 
 def test_placeholders_in_place_are_replaced_once():
-    doc = PageDoc("x.md", "X", "test").html("<b>one</b>").md("Text.").html("<i>two</i>")
+    doc = PageDoc("x.md", "X").html("<b>one</b>").md("Text.").html("<i>two</i>")
     html = _rendered(doc)
     assert html.index("<b>one</b>") < html.index("Text.") < html.index("<i>two</i>")
     assert html.count("<b>one</b>") == 1
@@ -67,7 +67,7 @@ def test_a_page_showing_the_marker_as_code_gets_no_overview(tmp_path):
 
 
 def test_a_block_kept_out_of_search_survives_the_first_splice_and_lands_in_the_second():
-    doc = PageDoc("x.md", "X", "test").html("<b>found</b>").html("<i>hidden</i>", searchable=False)
+    doc = PageDoc("x.md", "X").html("<b>found</b>").html("<i>hidden</i>", searchable=False)
     rendered = markdown.markdown(doc.body)
     for_search = splice(rendered, doc, searchable=True)
     assert "<b>found</b>" in for_search and "<i>hidden</i>" not in for_search
@@ -95,7 +95,7 @@ def test_two_passes_give_the_page_one_pass_gives():
     @settings(max_examples=200, deadline=None)
     @given(parts)
     def check(items):
-        doc = PageDoc("x.md", "X", "test")
+        doc = PageDoc("x.md", "X")
         for i, (kind, value) in enumerate(items):
             if kind == "md":
                 doc.md(value)

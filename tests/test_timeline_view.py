@@ -1,20 +1,34 @@
 """The timeline view without a build: order, date display, grouping, pages and slices."""
 
 import re
+from dataclasses import dataclass
 
 import pytest
 from timeline_support import EXPECTED, view_context
 
 from briefbook.index.chronology import EntryKind
-from briefbook.mkdocs.timeline import TimelinePlugin
-from briefbook.views.page import PageDoc
+from briefbook.views.page import Listing, PageDoc
+from briefbook.views.registry import GeneratedPage, PageKind, PageRegistry
 from briefbook.views.timeline import (
     group_entries,
     paginate,
+    slice_sections,
+    timeline_pages,
     timeline_slice,
-    timeline_view,
     year_page_src,
 )
+
+
+@dataclass
+class View:
+    pages: list[GeneratedPage]
+    docs: list[PageDoc]
+
+
+def timeline_view(ctx, chronology, split_after: int = 500, exports: bool = True) -> View:
+    """The timeline pages, each produced as the build does when it renders it."""
+    pages = timeline_pages(ctx, chronology, split_after, exports)
+    return View(pages, [page.produce() for page in pages])
 
 
 def _titles(html: str) -> list[str]:
@@ -64,8 +78,8 @@ def test_single_page_has_a_toc_of_years_and_months(tmp_path):
     ctx, chronology = view_context(tmp_path)
     view = timeline_view(ctx, chronology)
     assert [d.src_uri for d in view.docs] == ["timeline/index.md"]
-    assert view.docs[0].in_nav
-    toc = view.tocs["timeline/index.md"]
+    assert view.pages[0].in_nav
+    toc = view.docs[0].toc
     assert [(t["id"], [c["id"] for c in t["children"]]) for t in toc] == [
         ("2024", ["2024-12"]), ("2025", ["2025-03", "2025-04"])]
 
@@ -159,7 +173,8 @@ def test_split_timeline_has_an_overview_and_year_pages(tmp_path):
     assert [d.src_uri for d in view.docs] == [
         "timeline/index.md", "timeline/2024/index.md", "timeline/2025/index.md",
         "timeline/2025/page/2.md", "timeline/2025/page/3.md"]
-    assert [d.in_nav for d in view.docs] == [True, False, False, False, False]
+    assert [p.in_nav for p in view.pages] == [True, False, False, False, False]
+    assert {p.kind for p in view.pages} == {PageKind.TIMELINE}
     overview = view.docs[0].blocks[0]
     assert re.findall(r'class="bb-tl-years__year" href="([^"]+)"', overview) == [
         "2024/", "2025/"]
@@ -176,7 +191,9 @@ def test_split_timeline_has_an_overview_and_year_pages(tmp_path):
     assert 'href="../2/" rel="prev" data-bb-keep-query>← 2025 (2)</a>' in last
     assert '<a href="../../../" data-bb-keep-query>All years</a>' in last
     assert 'href="../../../../timeline.ics" download' in last
-    assert view.tocs["timeline/2025/page/3.md"][0]["children"][0]["id"] == "2025-04"
+    assert view.docs[-1].src_uri == "timeline/2025/page/3.md"
+    assert view.docs[-1].toc[0]["children"][0]["id"] == "2025-04"
+    assert view.docs[0].toc is None  # the overview's headings are its own
     assert year_page_src(2025, 3) == "timeline/2025/page/3.md"
 
 
@@ -204,34 +221,43 @@ def test_slice_keeps_the_latest_events_when_there_are_many(tmp_path):
     assert timeline_slice(ctx, [], "topics/force.md") == ""
 
 
+def _page(src: str, kind: PageKind, subject: str, title: str, doc: PageDoc | None = None):
+    return GeneratedPage(src, kind, lambda: doc or PageDoc(src, title), subject=subject)
+
+
 def test_slices_are_appended_to_generated_actor_and_topic_pages(tmp_path):
     ctx, chronology = view_context(tmp_path, include_briefs=True)
-    pages = {
-        "actors/nato.md": PageDoc("actors/nato.md", "NATO", "actor"),
-        "actors/france.md": PageDoc("actors/france.md", "France", "not-an-actor-page"),
-        "topics/other.md": PageDoc("topics/other.md", "Other", "topic"),
-        "topics/force.md": PageDoc("topics/force.md", "Reassurance force", "topic"),
-        "briefs/dated.md": PageDoc("briefs/dated.md", "Dated brief", "brief"),
-    }
-    plugin = TimelinePlugin()
-    plugin.load_config({"slice_limit": 5})
-    plugin._add_slices(pages, ctx, chronology)
-    nato = pages["actors/nato.md"]
+    registry = PageRegistry()
+    for page in (
+        _page("actors/nato.md", PageKind.ACTOR, "nato", "NATO"),
+        _page("actors/france.md", PageKind.ACTOR_BRIEFS, "france", "France"),
+        _page("topics/other.md", PageKind.TOPIC, "other", "Other"),
+        _page("topics/force.md", PageKind.TOPIC, "force", "Reassurance force"),
+        _page("briefs/dated.md", PageKind.BRIEF, "dated", "Dated brief"),
+    ):
+        registry.add_page("test", page)
+    for section in slice_sections(ctx, chronology, 5):
+        registry.add_section("briefbook/timeline", section)
+    nato = registry.produce("actors/nato.md")
     assert nato.markdown_parts[0] == "## Timeline"
     assert _titles(nato.blocks[0]) == ["Range event", "Month event", "Day event A"]
-    topic = pages["topics/force.md"]
+    topic = registry.produce("topics/force.md")
     assert "The latest 5 of 7 events." in topic.blocks[0]
     assert "Dated brief" not in _titles(topic.blocks[0])  # publications stay off slices
-    assert pages["actors/france.md"].blocks == []
-    assert pages["briefs/dated.md"].blocks == []
-    assert pages["topics/other.md"].blocks == []  # not a topic of the dossier
+    assert registry.produce("actors/france.md").blocks == []  # not an actor page
+    assert registry.produce("briefs/dated.md").blocks == []
+    assert registry.produce("topics/other.md").blocks == []  # not a topic of the dossier
 
 
 def test_a_page_that_lists_its_events_already_gets_no_second_copy(tmp_path):
     ctx, chronology = view_context(tmp_path)
-    nato = PageDoc("actors/nato.md", "NATO", "actor").heading("Events").html("<ol></ol>")
-    plugin = TimelinePlugin()
-    plugin.load_config({})
-    plugin._add_slices({"actors/nato.md": nato}, ctx, chronology)
-    assert nato.markdown_parts[-1] != "## Timeline"
-    assert len(nato.blocks) == 1
+    # the heading's text does not matter (it is translated): the page says what it lists
+    nato = PageDoc("actors/nato.md", "NATO").heading("Évènements").html("<ol></ol>")
+    nato.listings.add(Listing.EVENTS)
+    registry = PageRegistry()
+    registry.add_page("test", _page("actors/nato.md", PageKind.ACTOR, "nato", "NATO", nato))
+    for section in slice_sections(ctx, chronology):
+        registry.add_section("briefbook/timeline", section)
+    produced = registry.produce("actors/nato.md")
+    assert produced.markdown_parts[-1] != "## Timeline"
+    assert len(produced.blocks) == 1

@@ -24,7 +24,11 @@ from briefbook.views.page import PageDoc
 
 
 class PageKind(Enum):
-    """What a generated page is; sections are contributed to a kind."""
+    """What a page Briefbook generates is; sections are contributed to a kind.
+
+    A page kind of Briefbook's own is a member here. A plugin from elsewhere that adds pages of
+    a new kind defines an ``Enum`` of its own: any enum member is a page kind.
+    """
 
     BRIEF = "brief"
     BRIEFS_INDEX = "briefs-index"
@@ -50,7 +54,7 @@ class GeneratedPage:
     """
 
     src_uri: str
-    kind: PageKind
+    kind: Enum  # a PageKind, or a member of another plugin's own enum of kinds
     produce: Producer
     subject: str | None = None
     in_nav: bool = False
@@ -68,7 +72,7 @@ class PageSection:
     contributed. ``name`` says what the section is, in messages.
     """
 
-    kind: PageKind
+    kind: Enum
     name: str
     write: SectionWriter
     order: int = 0
@@ -112,7 +116,7 @@ class PageRegistry:
         self.context: ViewContext | None = None
         self.site_sections: set[str] = set()
         self._pages: dict[str, _Owned] = {}
-        self._sections: dict[PageKind, list[_OwnedSection]] = {}
+        self._sections: dict[Enum, list[_OwnedSection]] = {}
 
     # -- contributions -----------------------------------------------------------------------
     def add_site_section(self, name: str) -> None:
@@ -138,11 +142,11 @@ class PageRegistry:
         owned = self._pages.get(src_uri)
         return owned.page if owned else None
 
-    def pages(self, kind: PageKind | None = None) -> Iterator[GeneratedPage]:
+    def pages(self, kind: Enum | None = None) -> Iterator[GeneratedPage]:
         """The registered pages (of ``kind``), in registration order."""
         return (o.page for o in self._pages.values() if kind is None or o.page.kind is kind)
 
-    def sections(self, kind: PageKind) -> list[PageSection]:
+    def sections(self, kind: Enum) -> list[PageSection]:
         return [s.section for s in self._sections.get(kind, ())]
 
     def __contains__(self, src_uri: object) -> bool:
