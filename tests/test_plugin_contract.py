@@ -58,7 +58,8 @@ def test_a_sub_plugin_listed_before_the_core_says_to_move_it(tmp_path, caplog, n
     assert f"move 'briefbook' before '{name}'" in caplog.text
 
 
-@pytest.mark.parametrize("plugins", ["  - briefbook/timeline", "  - briefbook/actors\n  - briefbook"])
+@pytest.mark.parametrize("plugins", [
+    "  - briefbook/timeline", "  - briefbook/actors\n  - briefbook"])
 def test_the_command_line_stops_cleanly_without_a_traceback(tmp_path, plugins):
     project = make_project(tmp_path, DOSSIER, plugins=plugins)
     run = subprocess.run(
@@ -200,3 +201,52 @@ def test_a_page_is_produced_when_rendered_not_when_registered(tmp_path):
     assert sorted(plugin.produced) == ["briefs/follow-up.md", "briefs/summit.md"]
     core = config.plugins["briefbook"]
     assert core.registry.rendered("briefs/summit.md") is None  # released once written
+
+
+# -- serve ----------------------------------------------------------------------------------
+ALL_PLUGINS = "  - search\n  - briefbook\n  - briefbook/actors\n  - briefbook/timeline"
+
+
+def _files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_serve_rebuild_after_edits_gives_the_site_a_cold_build_gives(tmp_path, monkeypatch):
+    """As ``mkdocs serve`` does: the config reloaded for each build, the core plugin kept (it
+    has ``on_startup``), the others made anew; contributed sections appear once, edits show."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the sitemap's dates
+    project = make_project(tmp_path / "served", DOSSIER, plugins=ALL_PLUGINS)
+    site = project / "site"
+
+    def serve_build() -> None:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+        if not serve_build.started:  # type: ignore[attr-defined]
+            config.plugins.on_startup(command="serve", dirty=False)
+            serve_build.started = True  # type: ignore[attr-defined]
+        build(config)
+
+    serve_build.started = False  # type: ignore[attr-defined]
+    serve_build()
+    first = site / "briefs/summit/index.html"
+    assert first.read_text(encoding="utf-8").count('id="related-briefs"') == 1
+    edited = DOSSIER["briefs/follow-up.md"].replace("Follow-up", "Second round").replace(
+        "---\nTalks", 'events:\n  - {date: "2025-04-11", title: "Talks resume", actors: [france]}'
+        "\n---\nTalks")
+    (project / "briefs/follow-up.md").write_text(edited, encoding="utf-8")
+    (project / "briefs/actors/nato.md").write_text(
+        "---\nname: NATO\nkind: organisation\naliases: [the Alliance]\n---\n", encoding="utf-8")
+    serve_build()
+    serve_build()  # a third build: nothing added twice
+
+    cold = make_project(tmp_path / "cold", {
+        **DOSSIER, "briefs/follow-up.md": edited,
+        "briefs/actors/nato.md": "---\nname: NATO\nkind: organisation\naliases: [the Alliance]"
+                                 "\n---\n"}, plugins=ALL_PLUGINS)
+    _build(cold)
+    served, built = _files_of(site), _files_of(cold / "site")
+    assert served.keys() == built.keys()
+    assert [name for name in served if served[name] != built[name]] == []
+    summit = first.read_text(encoding="utf-8")
+    assert "Second round" in summit and summit.count('id="related-briefs"') == 1
+    france = (site / "actors/france/index.html").read_text(encoding="utf-8")
+    assert "Talks resume" in france

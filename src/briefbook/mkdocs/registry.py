@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,7 +46,7 @@ class ProducedPageFile(File):
         self._read = read
         self._content = ""  # held in memory, not on disk: MkDocs treats it as modified
 
-    @property  # type: ignore[override]
+    @property
     def content_string(self) -> str:
         return self._read()
 
@@ -53,7 +54,7 @@ class ProducedPageFile(File):
     def content_string(self, value: str) -> None:  # a plugin replacing the source wins
         self._read = lambda: value
 
-    @property  # type: ignore[override]
+    @property
     def content_bytes(self) -> bytes:
         return self._read().encode()
 
@@ -91,7 +92,7 @@ class SiteRegistry:
         """
         authored = {f.dest_uri: f.src_uri for f in files if f.generated_by is None}
         for page in pages:
-            file = ProducedPageFile(config, page, owner, lambda src=page.src_uri: self.read(src))
+            file = ProducedPageFile(config, page, owner, partial(self.read, page.src_uri))
             clash = authored.get(file.dest_uri)
             if clash is not None:
                 log.warning(
