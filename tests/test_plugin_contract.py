@@ -250,3 +250,22 @@ def test_a_serve_rebuild_after_edits_gives_the_site_a_cold_build_gives(tmp_path,
     assert "Second round" in summit and summit.count('id="related-briefs"') == 1
     france = (site / "actors/france/index.html").read_text(encoding="utf-8")
     assert "Talks resume" in france
+
+
+def test_a_broken_section_template_is_named_after_the_plugin_that_contributed_it(tmp_path):
+    """Related briefs are a section of brief pages contributed by briefbook/actors: a broken
+    override of their template names that plugin, the file and the line, on the command line
+    and without a traceback."""
+    project = make_project(tmp_path, DOSSIER, mkdocs_yml=(
+        "site_name: Test\ntheme:\n  name: material\n  font: false\n  custom_dir: overrides\n"
+        f"plugins:\n{CORE_AND_ACTORS}\n"))
+    (project / "overrides/briefbook").mkdir(parents=True)
+    (project / "overrides/briefbook/related_briefs.html").write_text("<ul>\n{{ rows | nope }}\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, check=False,
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr + run.stdout
+    assert "briefbook/actors: overrides/briefbook/related_briefs.html:2: error: template " \
+        "briefbook/related_briefs.html cannot be rendered" in run.stderr, run.stderr

@@ -152,9 +152,6 @@ class PageRegistry:
     def __contains__(self, src_uri: object) -> bool:
         return src_uri in self._pages
 
-    def __len__(self) -> int:
-        return len(self._pages)
-
     # -- rendering ---------------------------------------------------------------------------
     def produce(self, src_uri: str) -> PageDoc:
         """The page at ``src_uri``: its producer's title, meta and body, then its sections."""
