@@ -8,7 +8,7 @@ from functools import partial
 from itertools import pairwise
 
 from briefbook.index.related import related_actors
-from briefbook.model.dossier import Actor, Position, QuestionStatus
+from briefbook.model.dossier import Actor, Brief, Position, QuestionStatus
 from briefbook.model.values import is_wikidata_id
 from briefbook.views.brief import event_rows, position_rows
 from briefbook.views.claims import unique_events
@@ -38,14 +38,16 @@ def actor_pages(
 ) -> list[GeneratedPage]:
     """``actors/<id>/`` and, when the actor's briefs fill more than a page, their next pages."""
     options = options or ActorPageOptions()
-    pages = max(1, -(-len(ctx.index.briefs_about(actor.id)) // options.page_size))
+    about = ctx.index.briefs_about(actor.id)
+    pages = max(1, -(-len(about) // options.page_size))
     srcs = [ctx.urls.actor_briefs_src(actor.id, n) for n in range(1, pages + 1)]
     main = GeneratedPage(srcs[0], PageKind.ACTOR,
-                         partial(actor_page, ctx, actor, cooccurrence, options, srcs),
+                         partial(actor_page, ctx, actor, cooccurrence, options, about, srcs),
                          subject=actor.id)
     return [main, *(
         GeneratedPage(srcs[number - 1], PageKind.ACTOR_BRIEFS,
-                      partial(actor_briefs_page, ctx, actor, srcs, number, options.page_size),
+                      partial(actor_briefs_page, ctx, actor, about, srcs, number,
+                              options.page_size),
                       subject=actor.id)
         for number in range(2, pages + 1)
     )]
@@ -56,9 +58,10 @@ def actor_page(
     actor: Actor,
     cooccurrence: dict[str, Counter[str]],
     options: ActorPageOptions,
+    about: list[tuple[Brief, bool]],
     briefs_srcs: list[str],
 ) -> PageDoc:
-    """``actors/<id>/``; its briefs continue on the pages at ``briefs_srcs[1:]``."""
+    """``actors/<id>/``; the briefs ``about`` it continue on the pages at ``briefs_srcs[1:]``."""
     src = briefs_srcs[0]
     doc = PageDoc(src, actor.name)
     doc.html(ctx.render("actor_header.html", actor=actor, **header_context(ctx, src, actor)))
@@ -88,7 +91,6 @@ def actor_page(
                 url=_filtered_timeline(ctx, src, actor.id),
                 label=ctx.t("see_timeline"),
             ))
-    about = ctx.index.briefs_about(actor.id)
     if about:
         doc.heading(ctx.t("briefs"))
         doc.listings.add(Listing.BRIEFS)
@@ -112,15 +114,17 @@ def actor_page(
 
 
 def actor_briefs_page(
-    ctx: ViewContext, actor: Actor, srcs: list[str], number: int, size: int
+    ctx: ViewContext, actor: Actor, about: list[tuple[Brief, bool]], srcs: list[str],
+    number: int, size: int,
 ) -> PageDoc:
-    """Page ``number`` (2 or more) of the briefs about ``actor``, whose pages are at ``srcs``."""
+    """Page ``number`` (2 or more) of the briefs ``about`` an actor, whose pages are at
+    ``srcs``."""
     src = srcs[number - 1]
     title = ctx.t("briefs_about", name=actor.name)
     page = PageDoc(src, title)
     page.html(ctx.render("actor_briefs_page.html", title=title,
                          actor=ctx.actor_chip(src, actor.id)))
-    page.html(briefs_block(ctx, actor, ctx.index.briefs_about(actor.id), srcs, number, size),
+    page.html(briefs_block(ctx, actor, about, srcs, number, size),
               searchable=False)
     return page
 
