@@ -14,7 +14,7 @@ from briefbook.views.brief import event_rows, position_rows
 from briefbook.views.claims import unique_events
 from briefbook.views.context import ViewContext
 from briefbook.views.page import Listing, PageDoc
-from briefbook.views.paging import NEWER_OLDER, pager
+from briefbook.views.paging import PagerWording, pager
 from briefbook.views.registry import GeneratedPage, PageKind
 
 WIKIDATA_URL = "https://www.wikidata.org/wiki/"
@@ -204,7 +204,7 @@ def briefs_block(
             "excerpt": stat.excerpt if stat else None,
         })
     return ctx.render("actor_briefs.html", rows=rows, total=len(about),
-                      pager=pager(ctx, src, number, srcs, NEWER_OLDER))
+                      pager=pager(ctx, src, number, srcs, PagerWording.NEWER_OLDER))
 
 
 def question_rows(ctx: ViewContext, src: str, questions) -> list[dict]:

@@ -7,7 +7,7 @@ from functools import partial
 from briefbook.model.dossier import Brief
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
-from briefbook.views.paging import NEWER_OLDER, chunked, pager, section_page_srcs
+from briefbook.views.paging import PagerWording, chunked, pager, section_page_srcs
 from briefbook.views.registry import GeneratedPage, PageKind
 
 SECTION = "briefs"
@@ -41,7 +41,7 @@ def briefs_index_page(
     ]
     doc.html(
         ctx.render("briefs_index.html", title=title, items=items,
-                   pager=pager(ctx, src, number, srcs, NEWER_OLDER),
+                   pager=pager(ctx, src, number, srcs, PagerWording.NEWER_OLDER),
                    total=len(ctx.dossier.briefs)),
         searchable=False,
     )

@@ -4,23 +4,38 @@ Every paginated view (briefs index, changes, questions, positions matrix, an act
 the years of a split timeline) cuts its items with :func:`chunked` or :func:`chunked_by_weight`
 and gives each page a :class:`Pager` from :func:`pager`, rendered by the one template
 ``briefbook/pager.html``. A list newest first says "Newer" and "Older"
-(:data:`NEWER_OLDER`); other lists say "Previous page" and "Next page" (:data:`PREVIOUS_NEXT`).
+(:attr:`PagerWording.NEWER_OLDER`); other lists say "Previous page" and "Next page"
+(:attr:`PagerWording.PREVIOUS_NEXT`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from enum import Enum
+from typing import Final, TypeVar
 
+from briefbook.i18n.key_tables import KeyTable
 from briefbook.views.context import ViewContext
 
 T = TypeVar("T")
 
-PREVIOUS_NEXT = ("previous_page", "next_page")
-"""Label keys of a pager between pages in no particular time order."""
-NEWER_OLDER = ("previous", "next")
-"""Label keys ("Newer", "Older") of a pager between pages of a list newest first."""
+
+class PagerWording(Enum):
+    """How a pager names its links: the pages of a list newest first are newer and older."""
+
+    PREVIOUS_NEXT = "previous-next"
+    NEWER_OLDER = "newer-older"
+
+
+PREVIOUS_LABEL: Final = KeyTable("pager previous link", PagerWording, {
+    PagerWording.PREVIOUS_NEXT: "previous_page",
+    PagerWording.NEWER_OLDER: "previous",  # "Newer"
+})
+NEXT_LABEL: Final = KeyTable("pager next link", PagerWording, {
+    PagerWording.PREVIOUS_NEXT: "next_page",
+    PagerWording.NEWER_OLDER: "next",  # "Older"
+})
 
 
 @dataclass(frozen=True)
@@ -52,7 +67,7 @@ def pager(
     src: str,
     number: int,
     page_srcs: Sequence[str],
-    labels: tuple[str, str] = PREVIOUS_NEXT,
+    wording: PagerWording = PagerWording.PREVIOUS_NEXT,
     *,
     label_of: Callable[[int], str] | None = None,
     up: PageLink | None = None,
@@ -60,19 +75,19 @@ def pager(
 ) -> Pager:
     """The pager of page ``number`` (from 1, at ``src``) of the pages at ``page_srcs``.
 
-    ``labels`` are the label keys of the previous and next links; ``label_of`` names a page by
-    its number instead (a timeline year page links to "2024", not to "Previous page").
+    ``wording`` names the previous and next links; ``label_of`` names a page by its number
+    instead (a timeline year page links to "2024", not to "Previous page").
     """
     pages = len(page_srcs)
 
-    def link(n: int, key: str) -> PageLink | None:
+    def link(n: int, label: str) -> PageLink | None:
         if not 1 <= n <= pages:
             return None
-        label = label_of(n) if label_of is not None else ctx.t(key)
-        return PageLink(ctx.urls.link(src, page_srcs[n - 1]), label)
+        return PageLink(ctx.urls.link(src, page_srcs[n - 1]),
+                        label_of(n) if label_of is not None else label)
 
-    return Pager(number, pages, link(number - 1, labels[0]), link(number + 1, labels[1]),
-                 up, keep_query)
+    return Pager(number, pages, link(number - 1, ctx.t(PREVIOUS_LABEL[wording])),
+                 link(number + 1, ctx.t(NEXT_LABEL[wording])), up, keep_query)
 
 
 def section_page_srcs(ctx: ViewContext, section: str, pages: int) -> list[str]:
