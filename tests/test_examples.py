@@ -95,6 +95,18 @@ def test_example_builds_strict_without_warnings(example: Path, tmp_path: Path):
     assert (tmp_path / "site" / "index.html").is_file()
 
 
+def test_the_repository_site_leaves_the_examples_out(example_site):
+    """The repository's own build (``docs/`` and ``briefs/`` at the root) reads nothing of
+    ``examples/``: no page, no brief, no word of the exercise."""
+    guide = example_site.site / "examples" / "index.html"  # the page that describes them
+    assert sorted(p.name for p in guide.parent.iterdir()) == ["index.html"]
+    assert not (example_site.site / "briefs" / "serrat-collision-courier").exists()
+    for page in example_site.site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "exercise-notice" not in html, page
+        assert page == guide or "Serrat" not in html, page
+
+
 def test_every_page_of_the_exercise_says_it_is_fiction(exercise_site: Path):
     pages = sorted(exercise_site.rglob("*.html"))
     kinds = {p.relative_to(exercise_site).parts[0] for p in pages}
