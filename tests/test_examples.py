@@ -20,10 +20,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from jsonschema import Draft202012Validator
 from playwright.sync_api import Browser
 from sitehttp import serve
 from support import ROOT
 
+from briefbook.export import load_schema
 from briefbook.model.dossier import QuestionStatus, Stance
 from briefbook.pipeline import load_dossier
 
@@ -124,6 +126,16 @@ def test_the_exercise_says_so_in_its_description_and_exports(exercise_site: Path
     assert description and description.group(1).startswith("Fictional exercise scenario")
     assert "exports" in description.group(1)
     assert "fictional" in re.search(r"<title>([^<]*)</title>", home).group(1).lower()
+
+
+def test_the_exercise_exports_follow_the_schema_and_keep_the_disputes(exercise_site: Path):
+    data = json.loads((exercise_site / "dossier.json").read_text(encoding="utf-8"))
+    errors = list(Draft202012Validator(load_schema()).iter_errors(data))
+    assert errors == []
+    disputed = {(c["id"], c["brief"]) for kind in ("positions", "events") for c in data[kind]
+                if c["disputed"]}
+    assert disputed == {("serrat-collision", "serrat-collision-courier"),
+                        ("merova-joint-zone-round-two", "round-two-courier-merova-accepts")}
 
 
 def test_the_exercise_has_something_for_every_view(exercise):
