@@ -216,13 +216,17 @@ def test_exercise_pages_in_the_browser(browser: Browser, exercise_origin: str, w
     context = browser.new_context(viewport={"width": width, "height": 900},
                                   color_scheme=scheme, locale="en-GB", service_workers="block")
     try:
-        page = context.new_page()
-        errors: list[str] = []
-        failed: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("requestfailed", lambda request: failed.append(request.url))
         for name, path in PAGES.items():
-            response = page.goto(exercise_origin + path, wait_until="load")
+            # a page of its own for each address, left only once the network is idle, so that
+            # no request of one page is cut short by loading the next
+            page = context.new_page()
+            errors: list[str] = []
+            failed: list[str] = []
+            page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+            page.on("requestfailed",
+                    lambda request, failed=failed: failed.append(
+                        f"{request.url}: {request.failure}"))
+            response = page.goto(exercise_origin + path, wait_until="networkidle")
             assert response is not None and response.ok, path
             notice = page.locator(".exercise-notice")
             assert notice.is_visible(), path
@@ -235,7 +239,8 @@ def test_exercise_pages_in_the_browser(browser: Browser, exercise_origin: str, w
             assert scheme_attr == ("slate" if scheme == "dark" else "default")
             page.screenshot(path=str(ARTIFACTS / f"{name}-{width}-{scheme}.png"),
                             full_page=True)
-        assert errors == [] and failed == []
+            assert (errors, failed) == ([], []), path
+            page.close()
     finally:
         context.close()
 
