@@ -1,5 +1,7 @@
 """Source grades and corroborated records in validation: fields, ids, records, warnings."""
 
+import re
+
 from provenance_support import AGREE, DISAGREE
 from support import load_tree
 
@@ -77,9 +79,11 @@ def test_disagreeing_dates_and_stances_are_warnings_naming_both_places(tmp_path)
     assert diag_lines(result) == [
         "briefs/2025/b.md:7:5: warning: position 'france-force' gives 'france' the stance "
         "'opposes' on 'force' at 2025-04-10 here but 'supports' in briefs/2025/a.md:8:5; the "
-        "pages show both stances until the sources agree",
+        "pages show both stances until the sources agree (or mark a known disagreement "
+        "'disputed: true')",
         "briefs/2025/b.md:14:5: warning: event 'summit' is dated 2025-04-12 here but 2025-04-10 "
-        "in briefs/2025/a.md:14:5; the pages show both dates until the sources agree",
+        "in briefs/2025/a.md:14:5; the pages show both dates until the sources agree (or mark a "
+        "known disagreement 'disputed: true')",
     ]
     record = result.dossier.event_records["summit"]
     assert record.disputed
@@ -87,6 +91,36 @@ def test_disagreeing_dates_and_stances_are_warnings_naming_both_places(tmp_path)
     claim = result.dossier.position_records["france-force"]
     assert claim.disputed
     assert [p.stance.value for p in claim.at(claim.positions[0].date)] == ["supports", "opposes"]
+
+
+def test_a_known_disagreement_marked_disputed_is_a_note_and_pages_keep_both(tmp_path):
+    files = {**DISAGREE}
+    files["briefs/2025/b.md"] = re.sub(
+        r"( +)(stance: opposes|title: Leaders' summit)", r"\1disputed: true\n\1\2",
+        files["briefs/2025/b.md"])
+    result = load_tree(tmp_path, files)
+    assert [d.severity.value for d in result.diagnostics.sorted()] == ["note", "note"]
+    assert "the pages show both stances, as 'disputed: true' asks" in diag_lines(result)[0]
+    assert "the pages show both dates, as 'disputed: true' asks" in diag_lines(result)[1]
+    assert result.dossier.event_records["summit"].disputed
+    assert result.dossier.position_records["france-force"].disputed
+
+
+def test_disputed_flag_needs_an_id_a_boolean_and_a_disagreement(tmp_path):
+    result = load_tree(tmp_path, brief(
+        "positions:\n"
+        "  - {actor: france, topic: force, stance: supports, summary: S, disputed: true}\n"
+        "  - {id: p2, actor: france, topic: force, stance: supports, summary: S,"
+        " disputed: \"yes\"}\n"
+        "events:\n  - {id: summit, date: \"2025-04\", title: Summit, disputed: true}\n"
+    ))
+    assert diag_lines(result) == [
+        "briefs/2025/a.md:5:75: warning: 'disputed: true' needs an 'id' shared with the other "
+        "reports it disagrees with; add the id or remove 'disputed'",
+        "briefs/2025/a.md:6:83: error: 'disputed' must be true or false",
+        "briefs/2025/a.md:8:5: note: 'summit' is marked 'disputed: true' but no other report of "
+        "it disagrees; remove 'disputed' if the sources now agree",
+    ]
 
 
 def test_one_position_id_about_two_actors_is_an_error(tmp_path):

@@ -123,7 +123,7 @@ def disputed(tmp_path_factory):
 def test_disagreeing_sources_warn_with_both_locations(disputed):
     assert "briefs/2025/b.md:14:5: warning: event 'summit' is dated 2025-04-12 here but " \
         "2025-04-10 in briefs/2025/a.md:14:5; the pages show both dates until the sources " \
-        "agree" in disputed.warnings
+        "agree (or mark a known disagreement 'disputed: true')" in disputed.warnings
     assert any(w.startswith("briefs/2025/b.md:7:5: warning: position 'france-force' gives "
                             "'france' the stance 'opposes'") and "briefs/2025/a.md:8:5" in w
                for w in disputed.warnings)

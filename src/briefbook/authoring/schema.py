@@ -170,6 +170,8 @@ def _defs() -> dict[str, Any]:
         "quote": text,
         "date": {"anyOf": [_ref("date"), {"type": "null"}]},
         "id": _ref("claimId"),
+        "disputed": {"type": "boolean", "description": "true: other reports of this id "
+                     "disagree and both are kept on purpose (a note, not a warning)."},
     }, required=("actor", "topic", "stance", "summary"),
         description="Where an actor stands on a topic, as this brief reports it.")
     defs["event"] = _object(EVENT_FIELDS, {
@@ -179,6 +181,8 @@ def _defs() -> dict[str, Any]:
         "actors": _ref("idRefs"),
         "place": text,
         "id": _ref("claimId"),
+        "disputed": {"type": "boolean", "description": "true: other reports of this id "
+                     "disagree and both are kept on purpose (a note, not a warning)."},
     }, required=("date", "title"), description="A dated event reported by this brief.")
     question = _object(QUESTION_FIELDS, {
         "id": {**_ref("slug")},

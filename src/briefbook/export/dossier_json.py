@@ -124,6 +124,7 @@ def _position(p: Position) -> dict[str, Any]:
         "date": _date(p.date),
         "brief": p.brief,
         "id": p.id,
+        "disputed": p.disputed,
     }
 
 
@@ -136,6 +137,7 @@ def _event(e: Event) -> dict[str, Any]:
         "actors": list(e.actors),
         "brief": e.brief,
         "id": e.id,
+        "disputed": e.disputed,
     }
 
 

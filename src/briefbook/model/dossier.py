@@ -61,6 +61,7 @@ class Position:
     location: Location
     quote: str = ""
     id: str = ""  # the same id in several briefs: one claim, corroborated (see PositionRecord)
+    disputed: bool = False  # the analyst keeps a known disagreement with other reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class Event:
     place: str = ""
     end: FuzzyDate | None = None
     id: str = ""  # the same id in several briefs: one event, corroborated (see EventRecord)
+    disputed: bool = False  # the analyst keeps a known disagreement with other reports
 
     @property
     def when(self) -> tuple[str, str]:

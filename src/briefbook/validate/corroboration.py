@@ -8,10 +8,10 @@ places, and the pages show every version. Pure: from briefs to records and diagn
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from briefbook.model.diagnostics import Diagnostics
+from briefbook.model.diagnostics import Diagnostics, Location
 from briefbook.model.dossier import Brief, Event, EventRecord, Position, PositionRecord
 from briefbook.model.grading import grade_sort_key
 
@@ -86,13 +86,14 @@ def _check_dates(record: EventRecord, diags: Diagnostics) -> None:
     reference = record.events[0]
     for event in record.events[1:]:
         if event.when != reference.when:
-            diags.warning(
+            _disagreement(diags, event, reference)(
                 event.location,
                 f"event '{record.id}' is dated {when_text(event)} here but "
-                f"{when_text(reference)} in {reference.location}; the pages show both dates "
-                "until the sources agree",
+                f"{when_text(reference)} in {reference.location}; the pages show both "
+                + _kept_or_until(event, reference, "dates"),
                 "disagreement",
             )
+    _check_needless_flags(record.events, lambda e: record.disputed, diags)
 
 
 def _check_stances(record: PositionRecord, diags: Diagnostics) -> None:
@@ -100,11 +101,40 @@ def _check_stances(record: PositionRecord, diags: Diagnostics) -> None:
     for position in record.positions:
         reference = seen.setdefault(position.date, position)
         if position.stance is not reference.stance:
-            diags.warning(
+            _disagreement(diags, position, reference)(
                 position.location,
                 f"position '{record.id}' gives '{position.actor}' the stance "
                 f"'{position.stance.value}' on '{position.topic}' at {position.date} here but "
                 f"'{reference.stance.value}' in {reference.location}; the pages show both "
-                "stances until the sources agree",
+                + _kept_or_until(position, reference, "stances"),
                 "disagreement",
+            )
+    _check_needless_flags(record.positions, lambda p: record.disputed_at(p.date), diags)
+
+
+def _disagreement(
+    diags: Diagnostics, claim: Claim, reference: Claim
+) -> Callable[[Location, str, str], None]:
+    """Warn about a disagreement, or only note it when either report says it is known
+    (``disputed: true``): the analyst keeps both versions on purpose."""
+    return diags.note if claim.disputed or reference.disputed else diags.warning
+
+
+def _kept_or_until(claim: Claim, reference: Claim, what: str) -> str:
+    if claim.disputed or reference.disputed:
+        return f"{what}, as 'disputed: true' asks"
+    return f"{what} until the sources agree (or mark a known disagreement 'disputed: true')"
+
+
+def _check_needless_flags(
+    claims: list[Claim], disagrees: Callable[[Claim], bool], diags: Diagnostics
+) -> None:
+    """A ``disputed: true`` whose claim no other report contradicts (any more) is stale."""
+    for claim in claims:
+        if claim.disputed and claim.id and not disagrees(claim):
+            diags.note(
+                claim.location,
+                f"'{claim.id}' is marked 'disputed: true' but no other report of it disagrees; "
+                "remove 'disputed' if the sources now agree",
+                "disputed-agreed",
             )

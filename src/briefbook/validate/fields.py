@@ -49,8 +49,10 @@ BRIEF_FIELDS = (
 SOURCE_FIELDS = (
     "publisher", "title", "url", "language", "translated_from", "authors", "kind", "grade",
 )
-POSITION_FIELDS = ("actor", "topic", "stance", "summary", "quote", "date", "id")
-EVENT_FIELDS = ("date", "end", "title", "actors", "place", "id")
+POSITION_FIELDS = (
+    "actor", "topic", "stance", "summary", "quote", "date", "id", "disputed",
+)
+EVENT_FIELDS = ("date", "end", "title", "actors", "place", "id", "disputed")
 QUESTION_FIELDS = ("id", "text", "status", "actors", "topics", "answer")
 ACTOR_FIELDS = (
     "name", "kind", "aliases", "role", "country", "affiliations", "wikidata", "external_ids",
@@ -582,6 +584,22 @@ def _claim_ident(r: _Reader, kind: str) -> str:
     return ident
 
 
+def _disputed(r: _Reader) -> bool:
+    """The optional ``disputed`` flag of a position or event: ``true`` keeps a known
+    disagreement between reports of one claim (a note instead of a warning)."""
+    value = r.get("disputed")
+    if value is _MISSING or value is None:
+        return False
+    if not isinstance(value, bool):
+        r.diags.error(r.loc("disputed"), "'disputed' must be true or false", "type")
+        return False
+    if value and not r.text("id"):
+        r.diags.warning(r.loc("disputed"), "'disputed: true' needs an 'id' shared with the "
+                        "other reports it disagrees with; add the id or remove 'disputed'",
+                        "disputed-without-id")
+    return value
+
+
 def _position(r: _Reader, brief: Brief, actors: _Refs, topics: _Refs) -> Position | None:
     r.check_fields(POSITION_FIELDS)
     actor = actors.check(r.diags, _one(r, "actor"), r.where("actor"))
@@ -594,7 +612,7 @@ def _position(r: _Reader, brief: Brief, actors: _Refs, topics: _Refs) -> Positio
     return Position(
         actor=actor[0], topic=topic[0], stance=stance, summary=summary, date=date,
         brief=brief.id, location=r.loc(), quote=r.text("quote") or "",
-        id=_claim_ident(r, "position"),
+        id=_claim_ident(r, "position"), disputed=_disputed(r),
     )
 
 
@@ -612,7 +630,7 @@ def _event(r: _Reader, brief: Brief, actors: _Refs) -> Event | None:
         return None
     return Event(
         date=date, end=end, title=title, brief=brief.id, location=r.loc(), actors=involved,
-        place=r.text("place") or "", id=_claim_ident(r, "event"),
+        place=r.text("place") or "", id=_claim_ident(r, "event"), disputed=_disputed(r),
     )
 
 
