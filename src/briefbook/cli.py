@@ -1,8 +1,9 @@
-"""The ``briefbook`` command: ``check``, ``new``, ``ingest`` and ``schema``.
+"""The ``briefbook`` command: ``init``, ``check``, ``new``, ``ingest`` and ``schema``.
 
 Thin on purpose: each subcommand parses its arguments, calls the module that does the work
-(:mod:`~briefbook.check`, :mod:`~briefbook.scaffold`, :mod:`~briefbook.ingest`,
-:mod:`~briefbook.frontmatter_schema`) and prints. Exit status: 0 done, 1 the dossier or the
+(:mod:`~briefbook.authoring.init`, :mod:`~briefbook.authoring.check`,
+:mod:`~briefbook.authoring.new`, :mod:`~briefbook.authoring.ingest`,
+:mod:`~briefbook.authoring.schema`) and prints. Exit status: 0 done, 1 the dossier or the
 request has a problem (the message says which), 2 bad usage.
 """
 
@@ -54,6 +55,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction, nargs=0,
                         help="show the installed version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    init = commands.add_parser(
+        "init", help="start a new dossier repository in a folder",
+        description="Write a complete dossier repository: mkdocs.yml, docs/index.md, an example "
+                    "brief, actor and topic under briefs/, GitHub workflows that check the "
+                    "dossier and publish it on GitHub Pages, a pre-commit hook, .gitignore, "
+                    "requirements.txt and a README. Never overwrites: when a file to write "
+                    "exists, nothing is written (exit status 2).",
+    )
+    init.add_argument("folder", nargs="?", default=".", metavar="DIR",
+                      help="where to write the dossier, created if needed (default: the "
+                           "current folder)")
+    init.add_argument("--title", default=None, help="the site's name (default: 'Briefing "
+                                                    "dossier')")
+    init.add_argument("--requirement", default=None, metavar="PIP-LINE",
+                      help="how the workflows install Briefbook, written to requirements.txt "
+                           "(default: briefbook==THIS-VERSION), e.g. "
+                           "'briefbook @ git+https://github.com/<owner>/briefbook@v0.2.0'")
+    init.set_defaults(run=run_init)
 
     check = commands.add_parser(
         "check", help="validate a dossier without building the site",
@@ -201,6 +221,32 @@ def _config_problem(problem: ConfigProblem, args: argparse.Namespace, out: TextI
 def _fail(message: str) -> int:
     print(f"briefbook: {message}", file=sys.stderr)
     return FAILED
+
+
+# -- init ----------------------------------------------------------------------------------
+def run_init(args: argparse.Namespace, out: TextIO) -> int:
+    from briefbook.authoring.check import display
+    from briefbook.authoring.init import DEFAULT_TITLE, InitError, init_dossier, starter_files
+
+    target = Path(args.folder)
+    try:
+        files = starter_files(args.title if args.title is not None else DEFAULT_TITLE,
+                              requirement=args.requirement)
+        written = init_dossier(target, files)
+    except InitError as exc:
+        raise UsageError(str(exc)) from None
+    for path in written:
+        _written(path, out)
+    where = display(target)
+    enter = "" if where == "." else f"cd {where}\n  "
+    print(f"""
+next steps:
+  {enter}python3 -m venv .venv && .venv/bin/pip install -r requirements.txt
+  . .venv/bin/activate
+  briefbook check && mkdocs serve
+then replace the EXAMPLE files under briefs/ with your own (briefbook new --help), and see
+README.md for publishing on GitHub Pages.""", file=out)
+    return OK
 
 
 # -- check ---------------------------------------------------------------------------------
