@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="other names, in any language, used to find mentions")
     actor.add_argument("--role", default="", help="one line on the actor's role")
     actor.add_argument("--country", default="", help="ISO 3166 two-letter code, e.g. FR")
+    actor.add_argument("--member-of", dest="affiliations", nargs="+", default=[], metavar="ID",
+                       help="ids of the organisations or groups the actor belongs to (its "
+                            "affiliations), e.g. --member-of nato european-union")
     _common_new_options(actor)
     actor.set_defaults(run=run_new_actor)
 
@@ -263,10 +266,24 @@ def _as_of(value: str):
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from briefbook.authoring.check import check_dossier
 
-    report = check_dossier(_locate(args.dossier).root, as_of=args.as_of, notes=args.notes)
+    found = _locate(args.dossier)
+    report = check_dossier(found.root, as_of=args.as_of, notes=args.notes)
+    if report.files == 0 and not report.diagnostics:
+        raise UsageError(_empty_dossier(found))
     text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)
     print(text, file=out)
     return FAILED if report.failed(args.strict) else OK
+
+
+def _empty_dossier(found: DossierPaths) -> str:
+    """Why there is nothing to check: the dossier folder is missing or holds no file."""
+    from briefbook.authoring.check import display
+
+    named = f", named by {display(found.config)}," if found.config else ""
+    state = "does not exist" if not found.root.is_dir() else "holds no brief, actor or topic file"
+    return (f"the dossier folder {display(found.root)}{named} {state}, so there is nothing to "
+            "check; write a first file with 'briefbook new brief TITLE' (or new actor, new "
+            "topic), or start a dossier with 'briefbook init'")
 
 
 # -- new -----------------------------------------------------------------------------------
@@ -311,7 +328,7 @@ def run_new_actor(args: argparse.Namespace, out: TextIO) -> int:
     try:
         path = _scaffolder(args.dir).new_actor(
             args.name, ActorKind(args.kind), slug=args.slug, aliases=args.aliases,
-            role=args.role, country=args.country,
+            role=args.role, country=args.country, affiliations=args.affiliations,
         )
     except ScaffoldError as exc:
         return _fail(str(exc))

@@ -50,7 +50,9 @@ def _walk(folder: Traversable, prefix: PurePosixPath) -> Iterator[tuple[PurePosi
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name == "__pycache__":
             continue
-        name = "." + entry.name.removeprefix("dot-") if entry.name.startswith("dot-") else entry.name
+        name = entry.name
+        if name.startswith("dot-"):
+            name = "." + name.removeprefix("dot-")
         if entry.is_dir():
             yield from _walk(entry, prefix / name)
         else:
