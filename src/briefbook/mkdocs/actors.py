@@ -66,7 +66,7 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         link_asset(config, FILTER_JS_NAME)
         return config
 
-    @event_priority(-10)
+    @event_priority(80)  # after the core (90), before other plugins read the files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.core = core_plugin(config, NAME)
         with self.core.template_errors(NAME):

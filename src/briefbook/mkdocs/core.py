@@ -19,7 +19,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -28,6 +28,14 @@ from briefbook.export.atom import FEED_PATH, atom_feed
 from briefbook.i18n.catalogue import languages
 from briefbook.load.files import display_path
 from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.i18n import (
+    AFTER_I18N,
+    BEFORE_I18N,
+    i18n_plugin,
+    language_folder,
+    put_back,
+    take_out,
+)
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
 from briefbook.render.environment import Renderer, TemplateProblem
@@ -111,6 +119,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.banner = ""
         self.base_dir = Path.cwd()
         self.custom_dirs: list[Path] = []
+        self.set_aside: list[File] = []  # generated files kept away from mkdocs-static-i18n
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -134,9 +143,25 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         return config
 
     # -- pages -------------------------------------------------------------------------------
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(90)  # before other plugins look at the files (redirects, literate-nav ...)
+    def _generate(self, files: Files, *, config: MkDocsConfig) -> Files:
         with self.template_errors("briefbook"):
             return self._files(files, config)
+
+    @event_priority(BEFORE_I18N)
+    def _before_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.set_aside = take_out(files) if i18n_plugin(config) is not None else []
+        return files
+
+    @event_priority(AFTER_I18N)
+    def _after_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        plugin = i18n_plugin(config)
+        if plugin is not None:
+            put_back(files, self.set_aside, language_folder(plugin))
+        self.set_aside = []
+        return files
+
+    on_files = CombinedEvent(_generate, _before_i18n, _after_i18n)
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages = {}

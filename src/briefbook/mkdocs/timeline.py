@@ -1,6 +1,6 @@
 """The ``briefbook/timeline`` plugin: the timeline pages, their filter script and exports.
 
-Runs its ``on_files`` after the core and the actors and topics plugins (priority -20), so it
+Runs its ``on_files`` after the core and the actors plugins (priority 70), so it
 can also append each actor's and topic's slice of the timeline to their pages.
 """
 
@@ -52,7 +52,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         link_asset(config, JS_NAME)
         return config
 
-    @event_priority(-20)
+    @event_priority(70)  # after the core (90) and the actors (80)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         core = core_plugin(config, NAME)
         with core.template_errors(NAME):
