@@ -36,6 +36,7 @@ from briefbook.mkdocs.i18n import (
     put_back,
     take_out,
 )
+from briefbook.mkdocs.material_tags import material_tags_property
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
 from briefbook.render.environment import Renderer, TemplateProblem
@@ -120,6 +121,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.base_dir = Path.cwd()
         self.custom_dirs: list[Path] = []
         self.set_aside: list[File] = []  # generated files kept away from mkdocs-static-i18n
+        self.tags_property: str | None = None  # the meta key of Material's tags plugin, if on
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -168,6 +170,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         self.embedded = {}
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
         self._report(self.result.diagnostics)
+        self.tags_property = material_tags_property(config)
         custom_dir = config.theme.custom_dir
         self.custom_dirs = [Path(custom_dir).resolve()] if custom_dir else []
         language = str(config.theme.get("language") or "en")
@@ -180,7 +183,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         urls = SiteUrls(config.use_directory_urls, sections=self._sections(config))
         self.context = ctx = ViewContext(
             self.result.dossier, self.result.index, urls, renderer,
-            options={"sanitize": self.config.sanitize},
+            options={"sanitize": self.config.sanitize,
+                     "material_tags": self.tags_property is not None},
         )
         if self.config.questions:
             ctx.question_pages = question_page_map(ctx, self.config.questions_page_size)
@@ -273,6 +277,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         src = page.file.src_uri
         doc = self.pages.get(src)
         if doc is not None:
+            self._give_tags(page, doc)
             return doc.body
         if not self.config.overview or self.context is None:
             return markdown
@@ -283,6 +288,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             doc = overview_doc(self.context, src, exports=self.config.export)
         self.embedded[src] = doc
         return markdown[: match.start()] + doc.body + markdown[match.end() :]
+
+    def _give_tags(self, page: Page, doc: PageDoc) -> None:
+        """A brief's tags as the page's own, for Material's tags plugin (which reads them at
+        priority -50) to show them and list the brief in its tags index."""
+        if self.tags_property is None or doc.kind != "brief" or self.context is None:
+            return
+        brief = self.context.dossier.briefs.get(doc.brief_id or "")
+        if brief is not None and brief.tags:
+            page.meta[self.tags_property] = list(brief.tags)
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
