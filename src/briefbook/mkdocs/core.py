@@ -27,7 +27,7 @@ from briefbook.export import dossier_json, positions_csv
 from briefbook.export.atom import FEED_PATH, atom_feed
 from briefbook.i18n.catalogue import languages
 from briefbook.load.files import display_path
-from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.assets import CSS_NAME, ship_asset, with_assets
 from briefbook.mkdocs.i18n import (
     AFTER_I18N,
     BEFORE_I18N,
@@ -56,7 +56,6 @@ from briefbook.views.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
-CSS_NAME = "briefbook.css"
 GRADE_JS_NAME = "grade-filter.js"
 NOTES_SHOWN = 20
 
@@ -140,8 +139,6 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
             self.as_of = parse_as_of(self.config.as_of) if self.config.as_of else None
         except ValueError as exc:
             raise PluginError(f"briefbook: {exc}") from None
-        link_asset(config, CSS_NAME)
-        link_asset(config, GRADE_JS_NAME)
         return config
 
     # -- pages -------------------------------------------------------------------------------
@@ -314,6 +311,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig]):
         if self.banner and page.content is not None:
             page.content = self.banner + page.content
         return context
+
+    @event_priority(50)  # before plugins that rewrite the HTML (minify)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Link Briefbook's stylesheet and scripts from the pages that have its content (every
+        page when the as-of banner is on), and from no other page."""
+        src = page.file.src_uri
+        if self.banner or src in self.pages or src in self.embedded:
+            return with_assets(output, page.url)
+        return output
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.briefs_dir))

@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 
 from briefbook.export.timeline import build_timestamp, timeline_ics, timeline_json
 from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry, build_chronology
-from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.assets import ship_asset
 from briefbook.mkdocs.core import BriefbookPlugin, check_counts, core_plugin
 from briefbook.views.context import ViewContext
 from briefbook.views.timeline import SECTION, timeline_slice, timeline_view
@@ -49,7 +49,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_counts(NAME, self.config, {"split_after": 1, "slice_limit": 1})
-        link_asset(config, JS_NAME)
         return config
 
     @event_priority(70)  # after the core (90) and the actors (80)
