@@ -19,9 +19,10 @@ BEFORE_I18N, AFTER_I18N = -99, -101  # the i18n plugin's on_files runs at -100
 
 def i18n_plugin(config: MkDocsConfig) -> object | None:
     """The configured mkdocs-static-i18n plugin, if any."""
-    for plugin in config.plugins.values():
-        if type(plugin).__module__.split(".")[0] == I18N_MODULE:
-            return plugin
+    found: object
+    for found in config.plugins.values():
+        if type(found).__module__.split(".")[0] == I18N_MODULE:
+            return found
     return None
 
 
