@@ -14,7 +14,7 @@ from support import ROOT
 from test_workflows import PINNED, _schema_check, _steps, _zizmor_findings
 
 from briefbook import cli
-from briefbook.authoring.init import installed_version
+from briefbook.authoring.init import SOURCE_REPOSITORY, installed_version, origin_of
 
 EXPECTED = [
     "README.md", "briefs/{year}/example-brief.md", "briefs/actors/example-actor.md",
@@ -159,3 +159,26 @@ def test_init_in_the_current_folder_and_with_a_git_requirement(tmp_path: Path, m
     assert "wrote mkdocs.yml\n" in out and "cd " not in out
     assert (tmp_path / "requirements.txt").read_text().splitlines()[-1] == line
     assert cli.main(["check", "--strict"]) == 0
+
+
+@pytest.mark.parametrize(("direct_url", "requirement", "repository"), [
+    (None, "briefbook==0.2.0", SOURCE_REPOSITORY),
+    ('{"url": "https://github.com/acme/briefbook.git", "vcs_info": {"vcs": "git", '
+     '"requested_revision": "v0.2.0", "commit_id": "' + "a" * 40 + '"}}',
+     "briefbook @ git+https://github.com/acme/briefbook.git@v0.2.0",
+     "https://github.com/acme/briefbook"),
+    ('{"url": "https://github.com/acme/briefbook", "vcs_info": {"vcs": "git", '
+     '"commit_id": "' + "b" * 40 + '"}}',
+     f"briefbook @ git+https://github.com/acme/briefbook@{'b' * 40}",
+     "https://github.com/acme/briefbook"),
+    ('{"url": "file:///home/me/briefbook", "dir_info": {"editable": true}}',
+     "briefbook==0.2.0", SOURCE_REPOSITORY),
+    ('{"url": "https://x.org/a b", "vcs_info": {"vcs": "git", "commit_id": "c"}}',
+     "briefbook==0.2.0", SOURCE_REPOSITORY),
+    ("not json", "briefbook==0.2.0", SOURCE_REPOSITORY),
+], ids=["index", "git-tag", "git-commit", "folder", "odd-url", "broken"])
+def test_init_installs_what_ran_it(direct_url, requirement, repository) -> None:
+    """PEP 610's direct_url.json says where this Briefbook came from: the workflows install
+    the same (a git tag stays that tag), and the pre-commit hook names the same repository."""
+    origin = origin_of("0.2.0", direct_url)
+    assert (origin.requirement, origin.repository) == (requirement, repository)

@@ -19,9 +19,9 @@ from pathlib import Path, PurePosixPath
 
 from briefbook.authoring.new import one_line
 
-#: Where Briefbook's source lives. The owner is a placeholder until the public repository's
-#: address is settled; replace it in the generated ``.pre-commit-config.yaml`` and
-#: ``requirements.txt`` comment if yours differs.
+#: Where Briefbook's source lives, when the installation does not say (installed from the
+#: package index or a folder). The owner is a placeholder until the public repository's
+#: address is settled.
 SOURCE_REPOSITORY = "https://github.com/OWNER/briefbook"
 DEFAULT_TITLE = "Briefing dossier"
 
@@ -46,6 +46,47 @@ def installed_version() -> str:
         return "0.0.0"
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where the running Briefbook came from: the pip line that installs it again, and the git
+    repository of its source (for the pre-commit hook)."""
+
+    requirement: str
+    repository: str
+
+
+def origin_of(version: str, direct_url: str | None) -> Origin:
+    """The origin told by an installation's ``direct_url.json`` (PEP 610), if any.
+
+    Installed from a git repository over https (``pip install "briefbook @
+    git+https://...@v0.2.0"``), the same line at the same tag (or commit); installed from the
+    package index, or from a folder, ``briefbook==VERSION``.
+    """
+    fallback = Origin(f"briefbook=={version}", SOURCE_REPOSITORY)
+    try:
+        info = json.loads(direct_url) if direct_url else {}
+    except ValueError:
+        return fallback
+    url, vcs = info.get("url"), info.get("vcs_info")
+    if not isinstance(url, str) or not isinstance(vcs, dict) or vcs.get("vcs") != "git":
+        return fallback
+    if not url.startswith("https://") or any(c.isspace() or c in "@#" for c in url[8:]):
+        return fallback
+    revision = vcs.get("requested_revision") or vcs.get("commit_id")
+    if not isinstance(revision, str) or not revision.replace(".", "").replace("-", "").isalnum():
+        return fallback
+    return Origin(f"briefbook @ git+{url}@{revision}", url.removesuffix(".git"))
+
+
+def installed_origin(version: str) -> Origin:
+    """:func:`origin_of` the installed Briefbook."""
+    try:
+        direct_url = metadata.distribution("briefbook").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:  # pragma: no cover - not installed at all
+        direct_url = None
+    return origin_of(version, direct_url)
+
+
 def _walk(folder: Traversable, prefix: PurePosixPath) -> Iterator[tuple[PurePosixPath, str]]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name == "__pycache__":
@@ -66,18 +107,19 @@ def starter_files(
     requirement: str | None = None,
 ) -> list[StarterFile]:
     """The files ``init`` writes, filled in; ``requirement`` is the pip line in requirements.txt
-    (default: exactly this Briefbook version)."""
+    (default: the line that installs this very Briefbook, see :func:`installed_origin`)."""
     title = one_line(title)
     if not title:
         raise InitError("the title is empty; give one with --title")
     day = today or _dt.date.today()
     version = version or installed_version()
+    origin = installed_origin(version)
     values = {
         "VERSION": version,
         "YEAR": f"{day.year:04d}",
         "TODAY": day.isoformat(),
-        "SOURCE": SOURCE_REPOSITORY,
-        "REQUIREMENT": one_line(requirement or f"briefbook=={version}"),
+        "SOURCE": origin.repository,
+        "REQUIREMENT": one_line(requirement or origin.requirement),
     }
     files: list[StarterFile] = []
     for path, text in _walk(resources.files("briefbook") / "authoring" / "starter",
