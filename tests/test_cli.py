@@ -243,8 +243,9 @@ def test_new_brief_actor_topic_pass_check(project, capsys):
     assert text.startswith(
         '---\ntitle: "Starmer: « Nous sommes prêts »"\ndate: "2025-05-02"\n'
         "actors: [keir-starmer, united-kingdom]\ntopics: [air-policing-who]\n"
-        "tags: [air-policing]\n---\n## What happened\n"
+        "tags: [air-policing]\n# Fill in"
     )
+    assert "\n---\n## What happened\n" in text
     code, out, _ = run(capsys, "check", "--strict")
     assert code == 0
     assert "keir-starmer" not in out and "air-policing" not in out and "starmer-nous" not in out
@@ -253,6 +254,89 @@ def test_new_brief_actor_topic_pass_check(project, capsys):
     actor = load_file(project / "briefs/actors/keir-starmer.md", project / "briefs", project)
     assert actor.data == {"name": "Keir Starmer", "kind": "person", "aliases": ["Starmer"],
                           "role": "Prime minister: UK", "country": "GB"}
+
+
+def _uncommented(text: str, replacements: dict[str, str]) -> str:
+    """A brief written by ``new brief`` with its commented-out stubs filled in."""
+    front, body = text.split("\n---\n", 1)
+    lines = []
+    for line in front.splitlines():
+        if line.startswith("# ") and not line.startswith("# Fill in"):
+            line = line[2:].split("  #", 1)[0].rstrip()
+            for old, new in replacements.items():
+                line = line.replace(old, new)
+        lines.append(line)
+    return "\n".join(lines) + "\n---\n" + body
+
+
+def test_new_brief_stubs_show_every_part_and_check_once_filled_in(project, capsys):
+    code, _, _ = run(capsys, "new", "brief", "Rutte in Kyiv", "--date", "2025-05-03",
+                     "--actors", "mark-rutte", "nato", "--topics", "reassurance-force")
+    assert code == 0
+    path = project / "briefs/2025/rutte-in-kyiv.md"
+    text = path.read_text(encoding="utf-8")
+    for stub in ("# source:", "# positions:", "#   - actor: mark-rutte",
+                 "#     topic: reassurance-force", "# events:", "# questions:",
+                 "stance: supports        # supports, opposes, conditional, neutral or undecided"):
+        assert stub in text, stub
+    assert load_file(path, project / "briefs", project).data == {
+        "title": "Rutte in Kyiv", "date": "2025-05-03", "actors": ["mark-rutte", "nato"],
+        "topics": ["reassurance-force"]}
+    path.write_text(_uncommented(text, {"YYYY-MM-DD": "2025-05-03",
+                                        "a-question-id": "rutte-kyiv-follow-up"}),
+                    encoding="utf-8")
+    filled = load_file(path, project / "briefs", project).data
+    assert filled["source"]["grade"] == "B2"
+    assert filled["positions"][0]["actor"] == "mark-rutte"
+    assert filled["events"][0]["date"] == "2025-05-03"
+    assert filled["questions"][0]["status"] == "open"
+    code, out, _ = run(capsys, "check", "--strict")
+    assert code == 0 and "rutte-in-kyiv.md" not in out, out
+
+
+def test_new_actor_takes_affiliations(project, capsys):
+    code, out, _ = run(capsys, "new", "actor", "Finland", "--kind", "state", "--country", "FI",
+                       "--member-of", "nato", "european-union")
+    assert code == 0, out
+    actor = load_file(project / "briefs/actors/finland.md", project / "briefs", project)
+    assert actor.data["affiliations"] == ["nato", "european-union"]
+    assert run(capsys, "check", "--strict")[0] == 0
+    code, _, err = run(capsys, "new", "actor", "Sweden", "--kind", "state", "--member-of", "natoo")
+    assert code == 1 and "unknown actor 'natoo' (did you mean 'nato'?)" in err
+    assert not (project / "briefs/actors/sweden.md").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["check"], ["new", "actor", "X", "--kind", "state"], ["new", "brief", "X"],
+    ["new", "topic", "X"], ["ingest", str(FRENCH_ARTICLE)],
+])
+def test_commands_outside_a_dossier_stop_and_say_how_to_start(tmp_path, monkeypatch, capsys,
+                                                              argv):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert f"no dossier in {tmp_path.resolve()}: looked for {tmp_path.resolve()}/mkdocs.yml" in err
+    assert "'briefbook init'" in err
+    assert list(tmp_path.iterdir()) == []  # nothing was written
+    (tmp_path / "mkdocs.yml").write_text("site_name: Notes\nplugins:\n  - search\n")
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert "mkdocs.yml does not use the 'briefbook' plugin" in err and "'briefbook init'" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml"]
+
+
+def test_check_of_an_empty_dossier_is_not_a_silent_success(tmp_path, monkeypatch, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: D\nplugins:\n  - briefbook\n")
+    (tmp_path / "briefs").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check")
+    assert (code, out) == (2, "")
+    assert "the dossier folder briefs, named by mkdocs.yml, holds no brief, actor or topic " \
+           "file" in err
+    assert "briefbook new brief TITLE" in err
+    # and 'new' is how it gets its first file: then it checks
+    assert run(capsys, "new", "topic", "First topic")[0] == 0
+    assert run(capsys, "check")[:2] == (0, "0 errors, 0 warnings in 1 file\n")
 
 
 def test_new_brief_dates_default_to_today_and_stay_strings(project, capsys):

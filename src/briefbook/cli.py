@@ -1,8 +1,9 @@
-"""The ``briefbook`` command: ``check``, ``new``, ``ingest`` and ``schema``.
+"""The ``briefbook`` command: ``init``, ``check``, ``new``, ``ingest`` and ``schema``.
 
 Thin on purpose: each subcommand parses its arguments, calls the module that does the work
-(:mod:`~briefbook.check`, :mod:`~briefbook.scaffold`, :mod:`~briefbook.ingest`,
-:mod:`~briefbook.frontmatter_schema`) and prints. Exit status: 0 done, 1 the dossier or the
+(:mod:`~briefbook.authoring.init`, :mod:`~briefbook.authoring.check`,
+:mod:`~briefbook.authoring.new`, :mod:`~briefbook.authoring.ingest`,
+:mod:`~briefbook.authoring.schema`) and prints. Exit status: 0 done, 1 the dossier or the
 request has a problem (the message says which), 2 bad usage.
 """
 
@@ -55,6 +56,25 @@ def build_parser() -> argparse.ArgumentParser:
                         help="show the installed version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    init = commands.add_parser(
+        "init", help="start a new dossier repository in a folder",
+        description="Write a complete dossier repository: mkdocs.yml, docs/index.md, an example "
+                    "brief, actor and topic under briefs/, GitHub workflows that check the "
+                    "dossier and publish it on GitHub Pages, a pre-commit hook, .gitignore, "
+                    "requirements.txt and a README. Never overwrites: when a file to write "
+                    "exists, nothing is written (exit status 2).",
+    )
+    init.add_argument("folder", nargs="?", default=".", metavar="DIR",
+                      help="where to write the dossier, created if needed (default: the "
+                           "current folder)")
+    init.add_argument("--title", default=None, help="the site's name (default: 'Briefing "
+                                                    "dossier')")
+    init.add_argument("--requirement", default=None, metavar="PIP-LINE",
+                      help="how the workflows install Briefbook, written to requirements.txt "
+                           "(default: briefbook==THIS-VERSION), e.g. "
+                           "'briefbook @ git+https://github.com/<owner>/briefbook@v0.2.0'")
+    init.set_defaults(run=run_init)
+
     check = commands.add_parser(
         "check", help="validate a dossier without building the site",
         description="Validate every brief, actor and topic file of a dossier and print each "
@@ -103,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="other names, in any language, used to find mentions")
     actor.add_argument("--role", default="", help="one line on the actor's role")
     actor.add_argument("--country", default="", help="ISO 3166 two-letter code, e.g. FR")
+    actor.add_argument("--member-of", dest="affiliations", nargs="+", default=[], metavar="ID",
+                       help="ids of the organisations or groups the actor belongs to (its "
+                            "affiliations), e.g. --member-of nato european-union")
     _common_new_options(actor)
     actor.set_defaults(run=run_new_actor)
 
@@ -203,6 +226,32 @@ def _fail(message: str) -> int:
     return FAILED
 
 
+# -- init ----------------------------------------------------------------------------------
+def run_init(args: argparse.Namespace, out: TextIO) -> int:
+    from briefbook.authoring.check import display
+    from briefbook.authoring.init import DEFAULT_TITLE, InitError, init_dossier, starter_files
+
+    target = Path(args.folder)
+    try:
+        files = starter_files(args.title if args.title is not None else DEFAULT_TITLE,
+                              requirement=args.requirement)
+        written = init_dossier(target, files)
+    except InitError as exc:
+        raise UsageError(str(exc)) from None
+    for path in written:
+        _written(path, out)
+    where = display(target)
+    enter = "" if where == "." else f"cd {where}\n  "
+    print(f"""
+next steps:
+  {enter}python3 -m venv .venv && .venv/bin/pip install -r requirements.txt
+  . .venv/bin/activate
+  briefbook check && mkdocs serve
+then replace the EXAMPLE files under briefs/ with your own (briefbook new --help), and see
+README.md for publishing on GitHub Pages.""", file=out)
+    return OK
+
+
 # -- check ---------------------------------------------------------------------------------
 def _as_of(value: str):
     """``--as-of``: a day, or a usage error saying what to write."""
@@ -217,10 +266,24 @@ def _as_of(value: str):
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from briefbook.authoring.check import check_dossier
 
-    report = check_dossier(_locate(args.dossier).root, as_of=args.as_of, notes=args.notes)
+    found = _locate(args.dossier)
+    report = check_dossier(found.root, as_of=args.as_of, notes=args.notes)
+    if report.files == 0 and not report.diagnostics:
+        raise UsageError(_empty_dossier(found))
     text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)
     print(text, file=out)
     return FAILED if report.failed(args.strict) else OK
+
+
+def _empty_dossier(found: DossierPaths) -> str:
+    """Why there is nothing to check: the dossier folder is missing or holds no file."""
+    from briefbook.authoring.check import display
+
+    named = f", named by {display(found.config)}," if found.config else ""
+    state = "does not exist" if not found.root.is_dir() else "holds no brief, actor or topic file"
+    return (f"the dossier folder {display(found.root)}{named} {state}, so there is nothing to "
+            "check; write a first file with 'briefbook new brief TITLE' (or new actor, new "
+            "topic), or start a dossier with 'briefbook init'")
 
 
 # -- new -----------------------------------------------------------------------------------
@@ -265,7 +328,7 @@ def run_new_actor(args: argparse.Namespace, out: TextIO) -> int:
     try:
         path = _scaffolder(args.dir).new_actor(
             args.name, ActorKind(args.kind), slug=args.slug, aliases=args.aliases,
-            role=args.role, country=args.country,
+            role=args.role, country=args.country, affiliations=args.affiliations,
         )
     except ScaffoldError as exc:
         return _fail(str(exc))

@@ -82,8 +82,12 @@
     apply(false);
   }
 
-  // Material's instant navigation swaps pages without reloading: set up on each of them.
-  if (typeof document$ !== "undefined" && document$.subscribe) document$.subscribe(setUp);
+  // Material's instant navigation swaps pages without reloading: set up on each of them
+  // (subscribed once, though this script runs again on every page of the site that loads it).
+  if (typeof document$ !== "undefined" && document$.subscribe && !window.briefbookGradeFilter) {
+    window.briefbookGradeFilter = true;
+    document$.subscribe(setUp);
+  }
   // Also on a plain load (and from file://, where Material's observables may not run).
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);

@@ -62,7 +62,8 @@
 
   function setUp(root) {
     var form = root.querySelector("form.bb-tl-filter");
-    if (!form) return;
+    if (!form || form.hasAttribute("data-bb-ready")) return;  // set up once per page
+    form.setAttribute("data-bb-ready", "");
     var events = Array.prototype.map.call(root.querySelectorAll("li.bb-tl-event"), function (li) {
       var title = li.querySelector(".bb-event__title");
       var place = li.querySelector(".bb-event__place");
@@ -140,9 +141,14 @@
     if (!roots.length) keepQuery(window.location.search);
   }
 
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
+  // Material's instant navigation swaps pages without reloading: set up on each of them
+  // (subscribed once, though this script runs again on every page of the site that loads it).
+  if (typeof document$ !== "undefined" && document$.subscribe && !window.briefbookTimeline) {
+    window.briefbookTimeline = true;
+    document$.subscribe(init);
+  }
+  // Also on a plain load (and from file://, where Material's observables may not run).
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();

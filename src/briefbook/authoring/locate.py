@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from briefbook.load.files import yaml_hint
+from briefbook.load.files import discover, yaml_hint
 from briefbook.model.diagnostics import line_and_column
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -149,8 +149,13 @@ def _plugin_options(config: _Config) -> tuple[dict[str, Any], yaml.Node | None] 
     return None
 
 
+START_HINT = ("start a dossier with 'briefbook init' (or 'briefbook init FOLDER'), or give the "
+              "dossier's folder or its project folder")
+
+
 def briefs_dir_from_config(path: Path) -> Path:
-    """The dossier folder named by a ``mkdocs.yml`` (``briefs`` beside it by default)."""
+    """The dossier folder named by a ``mkdocs.yml`` (``briefs`` beside it by default); a
+    :class:`DossierNotFound` when it does not use the ``briefbook`` plugin."""
     config = read_config(path)
     found = _plugin_options(config)
     parent = config.data.get("INHERIT")
@@ -162,7 +167,11 @@ def briefs_dir_from_config(path: Path) -> Path:
                                  "folder")
         config = read_config((path.parent / parent).resolve())
         found = _plugin_options(config)
-    options, options_node = found or ({}, None)
+    if found is None:
+        raise DossierNotFound(f"{path.resolve()} does not use the '{PLUGIN_NAME}' plugin, so it "
+                              f"is not a dossier's site; add '- {PLUGIN_NAME}' to its plugins, "
+                              f"or {START_HINT}")
+    options, options_node = found
     briefs_dir = options.get("briefs_dir")
     if briefs_dir is None:  # absent or left blank: MkDocs takes the default too
         return path.parent / DEFAULT_BRIEFS_DIR
@@ -195,4 +204,18 @@ def find_dossier(argument: str | Path = ".") -> DossierPaths:
     nested = path / DEFAULT_BRIEFS_DIR
     if nested.is_dir() and not (path / "actors").is_dir() and not (path / "topics").is_dir():
         return DossierPaths(nested)
-    return DossierPaths(path)
+    if looks_like_a_dossier(path):
+        return DossierPaths(path)
+    where = path.resolve()
+    raise DossierNotFound(
+        f"no dossier in {where}: looked for {where / CONFIG_NAMES[0]} with the "
+        f"'{PLUGIN_NAME}' plugin, for a dossier folder {where / DEFAULT_BRIEFS_DIR}, and for "
+        f"actors/, topics/ or Markdown files in {where} itself; {START_HINT}"
+    )
+
+
+def looks_like_a_dossier(folder: Path) -> bool:
+    """A folder holding ``actors/``, ``topics/`` or a Markdown file (outside hidden folders)."""
+    if (folder / "actors").is_dir() or (folder / "topics").is_dir():
+        return True
+    return next(discover(folder), None) is not None

@@ -27,18 +27,15 @@ _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "n
 BRIEF_BODY = """\
 ## What happened
 
-
+<!-- What the source reports, in your own words. -->
 
 ## Why it matters
 
-
+<!-- Why it matters to the dossier. -->
 
 ## What to watch
 
-
-
-## Source
-
+<!-- What to look out for next. -->
 """
 ACTOR_BODY = (
     "<!-- A short profile (two to five sentences) of the actor as it matters to the "
@@ -74,14 +71,47 @@ _Dumper.add_representer(list, _represent_list)
 _Dumper.add_representer(dict, _represent_dict)
 
 
-def render_file(fields: Mapping[str, Any], body: str = "") -> str:
-    """A dossier file: ``---``, front-matter (empty fields left out), ``---``, ``body``."""
+def render_file(fields: Mapping[str, Any], body: str = "", comments: str = "") -> str:
+    """A dossier file: ``---``, front-matter (empty fields left out) followed by ``comments``
+    (YAML comment lines), ``---``, ``body``."""
     kept = {key: value for key, value in fields.items() if value not in (None, "", [], {})}
     front = yaml.dump(
         kept, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000,
         default_flow_style=False,
     )
-    return f"---\n{front}---\n{body}"
+    return f"---\n{front}{comments}---\n{body}"
+
+
+SOURCE_STUB = """\
+# Fill in what you know and delete the '# ' in front; leave out what you do not know.
+# source:                     # the text this brief was written from
+#   publisher: "Outlet"
+#   url: "https://example.org/article"   # the full address; never invent one
+#   language: "en"            # the language of the text you read
+#   kind: report              # report, official, analysis, primary, interview or social
+#   grade: B2                 # reliability A-F of the source, credibility 1-6 of the information
+"""
+
+
+def brief_stubs(actor: str, topic: str, source: bool = True) -> str:
+    """Commented-out positions, events and questions (and source) for a new brief to fill in:
+    the brief is valid as written, and each comment shows the shape of a field."""
+    intro = SOURCE_STUB if source else "# Fill in and delete the '# ' in front of each line.\n"
+    return intro + f"""\
+# positions:                  # where an actor stands on a topic, as the source reports it
+#   - actor: {actor}
+#     topic: {topic}
+#     stance: supports        # supports, opposes, conditional, neutral or undecided
+#     summary: "What the actor holds, in one line of your own words"
+# events:                     # dated events the source reports; they feed the timeline
+#   - date: "YYYY-MM-DD"      # or YYYY-MM, YYYY; ~ in front when approximate
+#     title: "What happened, in one line"
+#     actors: [{actor}]
+# questions:                  # what is not known yet; a later brief repeats the id to answer
+#   - id: a-question-id
+#     text: "The question, phrased so that it can be answered?"
+#     status: open
+"""
 
 
 def write_new(path: Path, text: str) -> None:
@@ -207,7 +237,8 @@ class Scaffolder:
         extra: Mapping[str, Any] | None = None,
         body: str = BRIEF_BODY,
     ) -> Path:
-        """Write a brief in ``<year>/<slug>.md``; ``extra`` fields go after the standard ones."""
+        """Write a brief in ``<year>/<slug>.md``; ``extra`` fields go after the standard ones,
+        then commented-out stubs of the fields left to fill in."""
         title = one_line(title)
         if not title:
             raise ScaffoldError("the title is empty")
@@ -223,7 +254,11 @@ class Scaffolder:
         }
         self._free(FileKind.BRIEF, ident)
         path = self.brief_path(ident, date)
-        write_new(path, render_file(fields, body))
+        stubs = brief_stubs(
+            (fields["actors"] or ["ACTOR-ID"])[0], (fields["topics"] or ["TOPIC-ID"])[0],
+            source="source" not in fields,
+        )
+        write_new(path, render_file(fields, body, stubs))
         return path
 
     def new_actor(
@@ -235,6 +270,7 @@ class Scaffolder:
         aliases: Sequence[str] = (),
         role: str = "",
         country: str = "",
+        affiliations: Sequence[str] = (),
     ) -> Path:
         name = one_line(name)
         if not name:
@@ -248,7 +284,7 @@ class Scaffolder:
         self._unclaimed_names([name, *aliases])
         fields = {
             "name": name, "kind": kind.value, "aliases": aliases, "role": one_line(role),
-            "country": country.upper(),
+            "country": country.upper(), "affiliations": self.known_actors(affiliations),
         }
         path = self.root / "actors" / f"{ident}.md"
         write_new(path, render_file(fields, ACTOR_BODY))

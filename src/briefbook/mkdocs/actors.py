@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from briefbook.index.related import actor_cooccurrence
-from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.assets import ship_asset
 from briefbook.mkdocs.core import check_counts
 from briefbook.mkdocs.registry import SiteRegistry, site_registry
 from briefbook.render.mention_links import MODES, MentionLinker, MentionLinkExtension, PageLinking
@@ -67,10 +67,9 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         if not any(isinstance(e, MentionLinkExtension) and e.linker is self.linker
                    for e in config.markdown_extensions):
             config.markdown_extensions.append(MentionLinkExtension(self.linker))
-        link_asset(config, FILTER_JS_NAME)
         return config
 
-    @event_priority(-10)
+    @event_priority(80)  # after the core (90), before other plugins read the files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         registry = self.registry = site_registry(config, NAME)
         ctx = registry.pages.context

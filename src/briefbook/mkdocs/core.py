@@ -20,7 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -29,7 +29,16 @@ from briefbook.export import dossier_json, positions_csv
 from briefbook.export.atom import FEED_PATH, atom_feed
 from briefbook.i18n.catalogue import languages
 from briefbook.load.files import display_path
-from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.assets import CSS_NAME, ship_asset, with_assets
+from briefbook.mkdocs.i18n import (
+    AFTER_I18N,
+    BEFORE_I18N,
+    i18n_plugin,
+    language_folder,
+    put_back,
+    take_out,
+)
+from briefbook.mkdocs.material_tags import material_tags_property
 from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
@@ -45,13 +54,12 @@ from briefbook.views.page import splice
 from briefbook.views.positions import positions_pages
 from briefbook.views.print_book import print_book_pages
 from briefbook.views.questions import question_page_map, questions_pages
-from briefbook.views.registry import GeneratedPage
+from briefbook.views.registry import GeneratedPage, PageKind
 from briefbook.views.topic import topic_pages
 from briefbook.views.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
-CSS_NAME = "briefbook.css"
 GRADE_JS_NAME = "grade-filter.js"
 NOTES_SHOWN = 20
 
@@ -112,6 +120,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.as_of: _dt.date | None = None
         self.banner = ""
         self.base_dir = Path.cwd()
+        self.set_aside: list[File] = []  # generated files kept away from mkdocs-static-i18n
+        self.tags_property: str | None = None  # the meta key of Material's tags plugin, if on
+        self.with_overview: set[str] = set()  # authored pages that show the overview panel
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -134,18 +145,34 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             self.as_of = parse_as_of(self.config.as_of) if self.config.as_of else None
         except ValueError as exc:
             raise PluginError(f"briefbook: {exc}") from None
-        link_asset(config, CSS_NAME)
-        link_asset(config, GRADE_JS_NAME)
         return config
 
     # -- pages -------------------------------------------------------------------------------
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    @event_priority(90)  # before other plugins look at the files (redirects, literate-nav ...)
+    def _generate(self, files: Files, *, config: MkDocsConfig) -> Files:
         with self.registry.template_errors(CORE_NAME):
             return self._files(files, config)
+
+    @event_priority(BEFORE_I18N)
+    def _before_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.set_aside = take_out(files) if i18n_plugin(config) is not None else []
+        return files
+
+    @event_priority(AFTER_I18N)
+    def _after_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        plugin = i18n_plugin(config)
+        if plugin is not None:
+            put_back(files, self.set_aside, language_folder(plugin))
+        self.set_aside = []
+        return files
+
+    on_files = CombinedEvent(_generate, _before_i18n, _after_i18n)
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
         self._report(self.result.diagnostics)
+        self.tags_property = material_tags_property(config)
+        self.with_overview = set()
         language = str(config.theme.get("language") or "en")
         renderer = Renderer(language=language, custom_dirs=self.registry.custom_dirs)
         if not renderer.t.has_labels:
@@ -156,7 +183,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         urls = SiteUrls(config.use_directory_urls, sections=self._sections())
         ctx = ViewContext(
             self.result.dossier, self.result.index, urls, renderer,
-            options={"sanitize": self.config.sanitize},
+            options={"sanitize": self.config.sanitize,
+                     "material_tags": self.tags_property is not None},
         )
         self.registry.pages.context = ctx
         if self.config.questions:
@@ -219,7 +247,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         page's Markdown was produced when MkDocs read it.)"""
         src = page.file.src_uri
         ctx = self.registry.pages.context
-        if src in self.registry.pages or not self.config.overview or ctx is None:
+        if src in self.registry.pages:
+            self._give_tags(page)
+            return markdown
+        if not self.config.overview or ctx is None:
             return markdown
         match = find_marker(markdown)
         if match is None:
@@ -227,7 +258,21 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         with self.registry.template_errors(CORE_NAME):
             doc = overview_doc(ctx, src, exports=self.config.export)
         self.registry.hold(src, doc)
+        self.with_overview.add(src)
         return markdown[: match.start()] + doc.body + markdown[match.end() :]
+
+    def _give_tags(self, page: Page) -> None:
+        """A brief's tags as the page's own, for Material's tags plugin (which reads them at
+        priority -50) to show them and list the brief in its tags index."""
+        ctx = self.registry.pages.context
+        generated = self.registry.pages.page(page.file.src_uri)
+        if self.tags_property is None or ctx is None or generated is None:
+            return
+        if generated.kind is not PageKind.BRIEF:
+            return
+        brief = ctx.dossier.briefs.get(generated.subject or "")
+        if brief is not None and brief.tags:
+            page.meta[self.tags_property] = list(brief.tags)
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -256,6 +301,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         if self.banner and page.content is not None:
             page.content = self.banner + page.content
         return context
+
+    @event_priority(50)  # before plugins that rewrite the HTML (minify)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Link Briefbook's stylesheet and scripts from the pages that have its content (every
+        page when the as-of banner is on), and from no other page."""
+        src = page.file.src_uri
+        if self.banner or src in self.registry.pages or src in self.with_overview:
+            return with_assets(output, page.url)
+        return output
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.briefs_dir))

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from briefbook.export.timeline import build_timestamp, timeline_ics, timeline_json
 from briefbook.index.chronology import Chronology, build_chronology
-from briefbook.mkdocs.assets import link_asset, ship_asset
+from briefbook.mkdocs.assets import ship_asset
 from briefbook.mkdocs.core import check_counts
 from briefbook.mkdocs.registry import site_registry
 from briefbook.views.context import ViewContext
@@ -46,10 +46,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_counts(NAME, self.config, {"split_after": 1, "slice_limit": 1})
         site_registry(config, NAME).add_site_section(SECTION)
-        link_asset(config, JS_NAME)
         return config
 
-    @event_priority(-20)
+    @event_priority(70)  # after the core (90) and the actors (80)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         registry = site_registry(config, NAME)
         ctx = registry.pages.context

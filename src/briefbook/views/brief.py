@@ -40,6 +40,9 @@ def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) 
             level=level,
             actors=[ctx.actor_chip(src, a) for a in brief.actors],
             topics=[ctx.topic_chip(src, t) for t in brief.topics],
+            # with Material's tags plugin, a brief's own page shows its tags as Material's
+            # (linked to the tags index) instead of as plain chips
+            tag_chips=not (level == 1 and ctx.options.get("material_tags", False)),
         ),
         searchable=False,
     )
