@@ -150,7 +150,9 @@ def evaluate(name: str, html: str, meta: dict[str, object] | None, expected_text
         if expected_date:
             result.expected_date = expected_date
             result.date = article.date == expected_date
-        expected_authors = [a for a in meta.get("authors") or [] if isinstance(a, str)]
+        listed = meta.get("authors")
+        expected_authors = [a for a in listed if isinstance(a, str)] if isinstance(
+            listed, list) else []
         if expected_authors:
             result.authors = any(same_person(a, b) for a in expected_authors
                                  for b in article.authors)

@@ -360,3 +360,20 @@ def test_check_and_the_strict_build_agree_on_ingested_briefs(project, capsys):
     assert "no heading of this brief has the id 'part-two' (its headings' ids: part-one)" in out
     assert "link '/world/story' is an absolute path" in out
     assert _strict_build_fails(project)
+
+
+def test_pasted_text_is_dated_by_its_publication_stamp_never_by_an_update():
+    for stamp, date in (
+        ("Published on March 4, 2025", "2025-03-04"),
+        ("Publié le 14 mai 2025 à 08h12", "2025-05-14"),
+        ("Veröffentlicht am 3. März 2025", "2025-03-03"),
+        ("Publicado el 4 de marzo de 2025", "2025-03-04"),
+        ("Pubblicato il 5 marzo 2025", "2025-03-05"),
+        ("Published 2025-02-28", "2025-02-28"),
+        ("Updated on March 4, 2025", ""),
+        ("Mis à jour le 15 mai 2025", ""),
+        ("Published 31 February 2025", ""),
+    ):
+        article = read_article(f"A headline for this test\n{stamp}\nThe text.", InputFormat.TEXT)
+        assert article.date == date, stamp
+        assert stamp not in article.body

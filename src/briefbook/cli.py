@@ -385,13 +385,16 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
 def _ingest_report(
     article: Article, out: TextIO, date: str, date_given: bool, date_unknown: bool
 ) -> None:
+    from briefbook.authoring.ingest.article import InputFormat
+
     print(f"  title: {article.title}", file=out)
     if date_unknown:
         print(f"  date: NO PUBLICATION DATE FOUND; the brief is dated {date}, the day it was "
               "retrieved, and marked 'date_unknown: true' (briefbook check lists it); write "
               "the date it was published in 'date', or pass --date", file=out)
     else:
-        print(f"  date: {date} ({'given' if date_given else 'from the page'})", file=out)
+        found = "from the page" if article.format is InputFormat.HTML else "from its dateline"
+        print(f"  date: {date} ({'given' if date_given else found})", file=out)
     if article.publisher:
         print(f"  publisher: {article.publisher}", file=out)
     if article.authors:

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from briefbook.authoring.ingest import debris
 from briefbook.authoring.ingest.candidates import Candidate, find_candidates
+from briefbook.authoring.ingest.datelines import publication_date
 from briefbook.authoring.ingest.limits import check_size
 from briefbook.index.mentions import MentionMatcher
 from briefbook.model.dossier import Actor
@@ -247,7 +248,7 @@ def read_article(
     body = debris.tidy_blank_lines(demote_headings(body)) if body.strip() else ""
     return Article(
         title=chosen, body=body, format=fmt, removed=cleaned.removed, authors=authors,
-        credits=_credits(cleaned.removed), url=url,
+        credits=_credits(cleaned.removed), url=url, date=publication_date(cleaned.removed),
     )
 
 

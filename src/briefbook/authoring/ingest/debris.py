@@ -129,8 +129,8 @@ RULES: tuple[tuple[str, str, str], ...] = (
     ("breadcrumb", "any", r"[^>›»/|\s]+(?: [^>›»/|\s]+){0,2}"
                           r"(?:(?: ?[>›»] ?| [/|] )[^>›»/|\s]+(?: [^>›»/|\s]+){0,2}){1,5}"),
     ("dateline", "en", r"(?:published|updated|last updated|posted)(?: on)? \w.{0,50}"),
-    ("dateline", "fr", r"(?:publié|mis à jour|modifié)(?: le)? \w.{0,50}"),
-    ("dateline", "de", r"(?:veröffentlicht|aktualisiert|stand)(?: am)?:? \w.{0,50}"),
+    ("dateline", "fr", r"(?:publié|publiée|paru|mis à jour|modifié)(?: le)? \w.{0,50}"),
+    ("dateline", "de", r"(?:veröffentlicht|erschienen|aktualisiert|stand)(?: am)?:? \w.{0,50}"),
     ("dateline", "es", r"(?:publicado|actualizado)(?: el)?:? \w.{0,50}"),
     ("dateline", "it", r"(?:pubblicato|aggiornato)(?: il)?:? \w.{0,50}"),
     # Links to other articles
