@@ -377,3 +377,13 @@ def test_pasted_text_is_dated_by_its_publication_stamp_never_by_an_update():
         article = read_article(f"A headline for this test\n{stamp}\nThe text.", InputFormat.TEXT)
         assert article.date == date, stamp
         assert stamp not in article.body
+
+
+def test_page_with_more_text_than_an_article_is_refused(project, capsys, tmp_path):
+    wall = tmp_path / "wall.html"
+    paragraph = "<p>" + "The ministers met again and agreed on nothing at all. " * 20 + "</p>\n"
+    wall.write_text("<html><body><article>" + paragraph * 500 + "</article></body></html>",
+                    encoding="utf-8")
+    assert wall.stat().st_size < MAX_HTML_BYTES
+    code, _, err = run(capsys, "ingest", str(wall))
+    assert code == 1 and "characters of text, more than an article holds" in err, err

@@ -30,7 +30,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from markdownify import MarkdownConverter
 
-from briefbook.authoring.ingest.limits import MAX_NESTING, InputRefused
+from briefbook.authoring.ingest.limits import MAX_NESTING, MAX_PAGE_TEXT, InputRefused
 from briefbook.model.values import is_web_address
 
 KEPT_TAGS = frozenset({
@@ -122,6 +122,13 @@ def _depth(tree: HtmlElement) -> int:
         depth += 1 if event == "start" else -1
         deepest = max(deepest, depth)
     return deepest
+
+
+def _text_size(tree: HtmlElement) -> int:
+    """How many characters of text the page shows (scripts, styles and templates aside)."""
+    return sum(len(text) for text in tree.xpath(
+        "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript "
+        "or ancestor::template)]"))
 
 
 def _base_address(tree: HtmlElement, given: str) -> str:
@@ -271,6 +278,12 @@ def read_page(html: str, url: str = "") -> WebPage:
             f"the page nests its elements more than {MAX_NESTING} deep; it cannot be read "
             "without losing text. Save the article alone (the browser's reader view, 'Save "
             "as… text') and ingest that file")
+    shown = _text_size(tree)
+    if shown > MAX_PAGE_TEXT:
+        raise InputRefused(
+            f"the page shows {shown:,} characters of text, more than an article holds "
+            f"({MAX_PAGE_TEXT:,} at most); save the article alone (the browser's reader view, "
+            "'Save as… text') and ingest that file")
     base = _base_address(tree, url)
     _resolve_links(tree, base)
     language = _page_language(tree)

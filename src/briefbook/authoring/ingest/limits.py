@@ -6,6 +6,9 @@ MAX_HTML_BYTES = 5_000_000
 """A web page larger than this is refused (news pages weigh 0.1–2 MB, scripts included)."""
 MAX_TEXT_BYTES = 1_000_000
 """Plain text or Markdown larger than this is refused (a long article is some 50 kB)."""
+MAX_PAGE_TEXT = 500_000
+"""A web page showing more characters of text than this is refused (a long article has some
+50,000; the extractor's time grows with the text, some seconds a megabyte)."""
 MAX_NESTING = 200
 """Elements nested deeper than this are refused (real pages stay under 60; the HTML parser
 stops at 256 and silently drops what lies deeper)."""
