@@ -126,3 +126,15 @@ def test_clean_drops_debris_trailing_numbers_and_extra_blank_lines():
     assert cleaned.text == ("First paragraph ends here.\n\nSecond one « quoted ».\n```\n12\n"
                             "```\n")
     assert [rule for rule, _ in cleaned.removed] == ["share", "ads", "stray-number"]
+
+
+def test_a_comment_section_at_the_end_is_cut_with_what_follows():
+    from briefbook.authoring.ingest.debris import cut_comments
+
+    text = "Para one.\n\nPara two.\n\nPara three.\n\n## Comentar\n\n- Rules of the forum.\n"
+    cut = cut_comments(text)
+    assert cut.text == "Para one.\n\nPara two.\n\nPara three.\n"
+    assert cut.removed == [("comments", "## Comentar"), ("comments", "- Rules of the forum.")]
+    # in the first half it is a heading of the article, and stays
+    early = "## Kommentare\n\nWhat the commentators said.\n\nMore.\n\nMore.\n"
+    assert cut_comments(early).text == early
