@@ -34,7 +34,8 @@ _PUBLISHED_RE = re.compile(
     r"^\W*(?:published|posted|first published|publié|publiée|paru|veröffentlicht|"
     r"erschienen|publicado|publicada|pubblicato|pubblicata)\b", re.IGNORECASE)
 _MONTH = r"([^\W\d_]{3,10})\.?"
-_DAY_FIRST_RE = re.compile(rf"\b(\d{{1,2}})(?:er|\.|º)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})\b")
+_DAY_FIRST_RE = re.compile(
+    rf"\b(\d{{1,2}})(?:er|\.|º)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})\b")
 _MONTH_FIRST_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _ISO_RE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)\b")
 _NUMERIC_RE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")  # day first, as in Europe
