@@ -357,7 +357,7 @@ def test_check_and_the_strict_build_agree_on_ingested_briefs(project, capsys):
         "briefs/2025/linked.md:5:23", "briefs/2025/linked.md:5:53",
         "briefs/2025/linked.md:9:45", "briefs/2025/linked.md:9:71"], out
     assert "link 'otan-pret.md' points to a file: `mkdocs build --strict` refuses it" in out
-    assert "no heading of this brief has the id 'part-two' (its headings' ids: part-one)" in out
+    assert "no heading of this text has the id 'part-two' (its headings' ids: part-one)" in out
     assert "link '/world/story' is an absolute path" in out
     assert _strict_build_fails(project)
 
@@ -387,3 +387,25 @@ def test_page_with_more_text_than_an_article_is_refused(project, capsys, tmp_pat
     assert wall.stat().st_size < MAX_HTML_BYTES
     code, _, err = run(capsys, "ingest", str(wall))
     assert code == 1 and "characters of text, more than an article holds" in err, err
+
+
+def test_check_and_the_strict_build_agree_on_actor_and_topic_texts(tmp_path, monkeypatch, capsys):
+    files = {
+        "briefs/2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nText.\n",
+        "briefs/topics/force.md": "---\ntitle: Force\n---\nSee [A](../briefs/a.md) and "
+                                  "[NATO](../actors/nato.md).\n",
+        "briefs/actors/nato.md": "---\nname: NATO\nkind: organisation\n---\nSee [A](../briefs/a.md)"
+                                 " and [the force](../topics/force.md).\n",
+    }
+    project = make_project(tmp_path, files, plugins="  - briefbook:\n      briefs_dir: briefs\n"
+                                                    "  - briefbook/actors")
+    monkeypatch.chdir(project)
+    assert run(capsys, "check", "--strict")[0] == 0
+    assert not _strict_build_fails(project)
+    write_files(project, {"briefs/actors/nato.md": "---\nname: NATO\nkind: organisation\n---\n"
+                                                   "See [B](../briefs/b.md).\n"})
+    code, out, _ = run(capsys, "check", "--strict")
+    assert code == 1
+    assert ("briefs/actors/nato.md:5:9: warning: link '../briefs/b.md' leads to 'briefs/b.md', "
+            "which is no page of the dossier's site") in out
+    assert _strict_build_fails(project)

@@ -37,7 +37,7 @@ from briefbook.model.values import (
     slugify,
     web_address_hint,
 )
-from briefbook.validate.body_links import check_body_links
+from briefbook.validate.body_links import check_body_links, check_page_links
 from briefbook.validate.corroboration import build_records
 
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -283,6 +283,7 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
         if brief:
             briefs.append(brief)
     briefs.sort(key=lambda b: (b.date.sort_key, b.id), reverse=True)
+    _check_profile_links(by_kind, briefs, actors, topics, diags)
     event_records, position_records = build_records(briefs, diags)
     dossier = Dossier(
         briefs={b.id: b for b in briefs},
@@ -293,6 +294,23 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
         position_records=position_records,
     )
     return dossier, diags
+
+
+SECTIONS = ("briefs", "actors", "topics", "timeline", "questions", "positions", "changes")
+
+
+def _check_profile_links(
+    by_kind: dict[FileKind, list[RawFile]], briefs: list[Brief], actors: dict[str, Actor],
+    topics: dict[str, Topic], diags: Diagnostics,
+) -> None:
+    """The links of actors' and topics' texts, against the pages the site will have."""
+    pages = {f"briefs/{b.id}.md" for b in briefs} | {f"actors/{a}.md" for a in actors}
+    pages |= {f"topics/{t}.md" for t in topics} | {f"{s}/index.md" for s in SECTIONS}
+    for kind, folder in ((FileKind.ACTOR, "actors"), (FileKind.TOPIC, "topics")):
+        for raw in by_kind[kind]:
+            if raw.body.strip():
+                check_page_links(raw.display, raw.body, raw.body_line,
+                                 f"{folder}/{raw.stem}.md", pages, diags)
 
 
 def _claim_id(
