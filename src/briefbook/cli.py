@@ -357,11 +357,11 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     today = dt.date.today().isoformat()
     date = given_date or (_date(article.date) if article.date else _date(today))
     date_unknown = given_date is None and not article.date
-    source = {"publisher": args.publisher.strip() or article.publisher,
-              "url": url or article.url, "language": article.language or "",
-              "authors": article.authors, "credits": article.credits, "retrieved": today}
-    if source["url"] and not is_web_address(source["url"]):
-        source["url"] = ""
+    address = url or article.url
+    source: dict[str, object] = {
+        "publisher": args.publisher.strip() or article.publisher,
+        "url": address if is_web_address(address) else "", "language": article.language or "",
+        "authors": article.authors, "credits": article.credits, "retrieved": today}
     actors = [actor for actor, _ in article.actors.most_common()]
     body = article.body
     if article.links_unresolved:
