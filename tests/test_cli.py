@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -420,7 +421,9 @@ def test_ingest_french_scraped_article(project, capsys):
     assert data["sanitize"] is True
     assert data["source"] == {"publisher": "Le Quotidien fictif",
                               "url": "https://example.org/otan-force", "language": "fr",
-                              "authors": ["Claire Dumoulin"]}
+                              "authors": ["Claire Dumoulin"],
+                              "retrieved": dt.date.today().isoformat()}
+    assert "date_unknown" not in data  # the date was given
     # found through French aliases only: OTAN, Alliance atlantique, Royaume-Uni, Londres, ...
     assert data["actors"] == ["nato", "united-kingdom", "france", "ukraine", "russia",
                               "united-states"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -137,23 +138,34 @@ def build_parser() -> argparse.ArgumentParser:
     topic.set_defaults(run=run_new_topic)
 
     ingest = commands.add_parser(
-        "ingest", help="make a new brief from a raw article (text, Markdown or HTML)",
-        description="Make a new brief from an article copied from the web: HTML is sanitized "
-                    "and turned into Markdown, scraping debris is removed, the title is taken "
-                    "from the first heading or line, the language is detected, and known actors "
-                    "named in the text are listed. Recurring names that are not actors yet are "
-                    "printed as candidates. Never overwrites an existing file.",
+        "ingest", help="make a new brief from an article (a web page, its address, or text)",
+        description="Make a new brief from an article: a web page (a file, or its http(s) "
+                    "address, fetched), Markdown, or text pasted from a reader app. Of a web "
+                    "page, the article alone is kept (no menus, banners, share bars, related "
+                    "links or comments) as Markdown, with its title, date, authors, publisher, "
+                    "language and address; of text, newsletter, paywall and share lines are "
+                    "removed and credits kept as the source's. A brief whose publication date "
+                    "is not found is dated the day it was retrieved and marked "
+                    "date_unknown. Known actors named in the article are listed; recurring "
+                    "names that are not actors yet are printed as candidates. Never "
+                    "overwrites an existing file.",
     )
-    ingest.add_argument("file", metavar="FILE", help="the article, or '-' for standard input")
+    ingest.add_argument("file", metavar="FILE|URL",
+                        help="the article's file, its http(s) address, or '-' for standard "
+                             "input")
     ingest.add_argument("--format", choices=("auto", "text", "markdown", "html"),
                         default="auto", help="the article's format (default: from the file "
                                              "name, else from its content)")
     ingest.add_argument("--title", help="the brief's title (default: guessed)")
-    ingest.add_argument("--date", help="the source's date (default: today)")
+    ingest.add_argument("--date", help="the source's publication date (default: the one the "
+                                       "page states, else today, marked date_unknown)")
     ingest.add_argument("--language", help="language code of the text, e.g. fr (default: "
                                            "detected)")
-    ingest.add_argument("--url", default="", help="address of the source (http or https)")
-    ingest.add_argument("--publisher", default="", help="outlet that published the source")
+    ingest.add_argument("--url", default="", help="address of the source (http or https); "
+                                                  "a page's relative links are read against "
+                                                  "it when the page names no canonical address")
+    ingest.add_argument("--publisher", default="", help="outlet that published the source "
+                                                        "(default: the page's site name)")
     _common_new_options(ingest)
     ingest.set_defaults(run=run_ingest)
 
@@ -349,18 +361,28 @@ def run_new_topic(args: argparse.Namespace, out: TextIO) -> int:
 
 # -- ingest --------------------------------------------------------------------------------
 def _read_input(name: str) -> str:
+    from briefbook.authoring.ingest.fetch import decode
+    from briefbook.authoring.ingest.limits import MAX_HTML_BYTES, check_size
+
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_HTML_BYTES + 1)
+        check_size(len(data), True, at_least=True)
     else:
         try:
-            data = Path(name).read_bytes()
+            with Path(name).open("rb") as handle:
+                check_size(os.fstat(handle.fileno()).st_size, True)
+                data = handle.read(MAX_HTML_BYTES + 1)
         except OSError as exc:
             raise UsageError(f"cannot read '{name}': {exc.strerror or exc}") from None
-    return data.decode("utf-8", errors="replace")
+        check_size(len(data), True, at_least=True)
+    # HTML says its character set in <meta charset>; text is read as UTF-8
+    return decode(data, None if data.lstrip()[:1] == b"<" else "utf-8")
 
 
 def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from briefbook.authoring.ingest.article import InputFormat, annotate, read_article
+    from briefbook.authoring.ingest.fetch import fetch, is_fetchable
+    from briefbook.authoring.ingest.limits import InputRefused
     from briefbook.authoring.new import ScaffoldError
     from briefbook.model.values import is_web_address, web_address_hint
     from briefbook.validate.fields import LANGUAGE_RE
@@ -371,45 +393,86 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     if args.language and not LANGUAGE_RE.match(args.language):
         return _fail(f"--language '{args.language}': use a language code such as en, fr "
                      "or pt-BR")
-    text = _read_input(args.file)
     scaffolder = _scaffolder(args.dir)
     try:
-        date = _date(args.date)
+        given_date = _date(args.date) if args.date else None
     except ScaffoldError as exc:
         return _fail(str(exc))
-    article = read_article(
-        text, InputFormat(args.format), filename=None if args.file == "-" else args.file,
-        title=args.title,
-    )
+    fmt, filename, url = InputFormat(args.format), args.file, args.url.strip()
+    base = url
+    try:
+        if is_fetchable(args.file):
+            fetched = fetch(args.file)
+            print(f"fetched {fetched.url}", file=out)
+            text, filename, base = fetched.text, None, url or fetched.url
+            if fmt is InputFormat.AUTO:
+                fmt = InputFormat.HTML if fetched.is_html else InputFormat.TEXT
+        else:
+            text = _read_input(args.file)
+            filename = None if args.file == "-" else args.file
+        article = read_article(text, fmt, filename=filename, title=args.title, url=base)
+    except InputRefused as exc:
+        return _fail(f"{args.file}: {exc}")
     if not article.title:
         return _fail("found no title in the article (it has no heading and no line of three "
                      "words or more); give one with --title")
     annotate(article, scaffolder.dossier.actors.values(), args.language)
-    source = {"publisher": args.publisher.strip(), "url": args.url.strip(),
-              "language": article.language or "", "authors": article.authors}
+    today = dt.date.today().isoformat()
+    date = given_date or (_date(article.date) if article.date else _date(today))
+    date_unknown = given_date is None and not article.date
+    address = url or article.url
+    source: dict[str, object] = {
+        "publisher": args.publisher.strip() or article.publisher,
+        "url": address if is_web_address(address) else "", "language": article.language or "",
+        "authors": article.authors, "credits": article.credits, "retrieved": today}
     actors = [actor for actor, _ in article.actors.most_common()]
+    body = article.body
+    if article.links_unresolved:
+        body += (f"\n<!-- briefbook ingest: {article.links_unresolved} relative link(s) of the "
+                 "page were kept as text: there was no address to read them against (give "
+                 "--url) -->\n")
     try:
         path = scaffolder.new_brief(
             article.title, date, slug=args.slug, actors=actors,
-            extra={"sanitize": True, "source": {k: v for k, v in source.items() if v}},
-            body=article.body,
+            extra={"date_unknown": True if date_unknown else None, "sanitize": True,
+                   "source": {k: v for k, v in source.items() if v}},
+            body=body,
         )
     except ScaffoldError as exc:
         return _fail(str(exc))
     _written(path, out)
-    _ingest_report(article, out)
+    _ingest_report(article, out, date.isoformat(), given_date is not None, date_unknown)
     return OK
 
 
-def _ingest_report(article: Article, out: TextIO) -> None:
+def _ingest_report(
+    article: Article, out: TextIO, date: str, date_given: bool, date_unknown: bool
+) -> None:
+    from briefbook.authoring.ingest.article import InputFormat
+
     print(f"  title: {article.title}", file=out)
+    if date_unknown:
+        print(f"  date: NO PUBLICATION DATE FOUND; the brief is dated {date}, the day it was "
+              "retrieved, and marked 'date_unknown: true' (briefbook check lists it); write "
+              "the date it was published in 'date', or pass --date", file=out)
+    else:
+        found = "from the page" if article.format is InputFormat.HTML else "from its dateline"
+        print(f"  date: {date} ({'given' if date_given else found})", file=out)
+    if article.publisher:
+        print(f"  publisher: {article.publisher}", file=out)
     if article.authors:
         print(f"  authors: {', '.join(article.authors)}", file=out)
+    else:
+        print("  authors: none found", file=out)
+    if article.credits:
+        print(f"  credits: {'; '.join(article.credits)}", file=out)
     if article.language:
-        how = "detected" if article.language_detected else "given"
-        print(f"  language: {article.language} ({how})", file=out)
+        print(f"  language: {article.language} ({article.language_from})", file=out)
     else:
         print("  language: not detected; add source.language by hand", file=out)
+    if article.links_unresolved:
+        print(f"  links: {article.links_unresolved} relative link(s) kept as text, with a note "
+              "in the brief: no address to read them against (give --url)", file=out)
     if article.removed:
         kinds = sorted({rule for rule, _ in article.removed})
         print(f"  removed {len(article.removed)} line(s) of scraping debris "

@@ -38,6 +38,11 @@ class CheckReport:
         """Suggestions (an actor named but not listed, ...): shown, never failing a check."""
         return self._count(Severity.NOTE)
 
+    @property
+    def dates_unknown(self) -> int:
+        """Briefs whose source states no publication date (``date_unknown: true``)."""
+        return sum(1 for d in self.diagnostics if d.code == "date-unknown")
+
     def failed(self, strict: bool = False) -> bool:
         """Errors fail a check; warnings fail it too when ``strict``."""
         return self.errors > 0 or (strict and self.warnings > 0)
@@ -50,12 +55,17 @@ class CheckReport:
         if self.notes:
             counts += f", {plural(self.notes, 'note')}"
         text = f"{counts} in {plural(self.files, 'file')}"
+        if self.dates_unknown:
+            text += (f"; {plural(self.dates_unknown, 'brief')} with no known publication "
+                     "date (date_unknown)")
         if self.as_of is not None:
             text += f"; as of {self.as_of.isoformat()}: {plural(self.briefs_kept, 'brief')}"
         return text
 
     def to_text(self, notes: bool = True) -> str:
-        lines = [d.format() for d in self.diagnostics if notes or d.severity is not Severity.NOTE]
+        # The briefs whose date is unknown are listed even without notes (--no-notes).
+        lines = [d.format() for d in self.diagnostics
+                 if notes or d.severity is not Severity.NOTE or d.code == "date-unknown"]
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -69,6 +79,7 @@ class CheckReport:
                     "warnings": self.warnings,
                     "notes": self.notes,
                     "files": self.files,
+                    **({"dates_unknown": self.dates_unknown} if self.dates_unknown else {}),
                     "text": self.summary(),
                     **({"as_of": self.as_of.isoformat(), "briefs_as_of": self.briefs_kept}
                        if self.as_of is not None else {}),

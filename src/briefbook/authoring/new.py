@@ -21,7 +21,7 @@ from briefbook.model.dossier import ActorKind, Dossier
 from briefbook.model.values import is_slug, slugify
 from briefbook.validate.fields import RESERVED_IDS
 
-_PLAIN_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_PLAIN_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 BRIEF_BODY = """\

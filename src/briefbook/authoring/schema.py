@@ -153,6 +153,10 @@ def _defs() -> dict[str, Any]:
         "language": _ref("language"),
         "translated_from": _ref("language"),
         "authors": _ref("texts"),
+        "credits": {**_ref("texts"),
+                    "description": "Credit lines such as 'Additional reporting by …'."},
+        "retrieved": {"anyOf": [_ref("date"), {"type": "null"}],
+                      "description": "The day the article was read (written by ingest)."},
         "kind": {"anyOf": [_choice(SourceKind, "What sort of text the source is."),
                            {"type": "null"}, _BLANK]},
         "grade": {
@@ -226,6 +230,9 @@ def _defs() -> dict[str, Any]:
         ]},
         "sanitize": {"type": "boolean",
                      "description": "true: strip raw HTML from the body (pasted articles)."},
+        "date_unknown": {"type": "boolean",
+                         "description": "true: the source states no publication date, and "
+                                        "'date' is the day it was read."},
     }, required=("title", "date"), description="Front-matter of a brief (briefs/**/*.md).")
     defs["actor"] = _object(ACTOR_FIELDS, {
         "name": required_text,

@@ -44,8 +44,10 @@ class Source:
     language: str = ""
     translated_from: str = ""
     authors: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()  # "Additional reporting by …"
     kind: SourceKind | None = None
     grade: Grade | None = None
+    retrieved: FuzzyDate | None = None  # the day the article was read (by ``ingest``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +153,7 @@ class Brief:
     events: tuple[Event, ...] = ()
     questions: tuple[QuestionEntry, ...] = ()
     sanitize: bool | None = None
+    date_unknown: bool = False  # the source states no date: ``date`` is the day it was read
 
     @property
     def language(self) -> str:

@@ -37,6 +37,7 @@ from briefbook.model.values import (
     slugify,
     web_address_hint,
 )
+from briefbook.validate.body_links import check_body_links, check_page_links
 from briefbook.validate.corroboration import build_records
 
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -44,10 +45,11 @@ RESERVED_IDS = frozenset({"index", "page"})
 
 BRIEF_FIELDS = (
     "title", "date", "summary", "source", "actors", "topics", "tags", "positions", "events",
-    "questions", "slug", "sanitize",
+    "questions", "slug", "sanitize", "date_unknown",
 )
 SOURCE_FIELDS = (
-    "publisher", "title", "url", "language", "translated_from", "authors", "kind", "grade",
+    "publisher", "title", "url", "language", "translated_from", "authors", "credits", "kind",
+    "grade", "retrieved",
 )
 POSITION_FIELDS = (
     "actor", "topic", "stance", "summary", "quote", "date", "id", "disputed",
@@ -281,6 +283,7 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
         if brief:
             briefs.append(brief)
     briefs.sort(key=lambda b: (b.date.sort_key, b.id), reverse=True)
+    _check_profile_links(by_kind, briefs, actors, topics, diags)
     event_records, position_records = build_records(briefs, diags)
     dossier = Dossier(
         briefs={b.id: b for b in briefs},
@@ -291,6 +294,23 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
         position_records=position_records,
     )
     return dossier, diags
+
+
+SECTIONS = ("briefs", "actors", "topics", "timeline", "questions", "positions", "changes")
+
+
+def _check_profile_links(
+    by_kind: dict[FileKind, list[RawFile]], briefs: list[Brief], actors: dict[str, Actor],
+    topics: dict[str, Topic], diags: Diagnostics,
+) -> None:
+    """The links of actors' and topics' texts, against the pages the site will have."""
+    pages = {f"briefs/{b.id}.md" for b in briefs} | {f"actors/{a}.md" for a in actors}
+    pages |= {f"topics/{t}.md" for t in topics} | {f"{s}/index.md" for s in SECTIONS}
+    for kind, folder in ((FileKind.ACTOR, "actors"), (FileKind.TOPIC, "topics")):
+        for raw in by_kind[kind]:
+            if raw.body.strip():
+                check_page_links(raw.display, raw.body, raw.body_line,
+                                 f"{folder}/{raw.stem}.md", pages, diags)
 
 
 def _claim_id(
@@ -487,6 +507,7 @@ def _brief(
     if sanitize is not _MISSING and not isinstance(sanitize, bool):
         diags.error(r.loc("sanitize"), "'sanitize' must be true or false", "type")
         sanitize = None
+    date_unknown = _date_unknown(r, date, source)
     actors = actor_refs.check(diags, r.text_list("actors"), "actors")
     topics = topic_refs.check(diags, r.text_list("topics"), "topics")
     tags = tuple(dict.fromkeys(t for t, _ in r.text_list("tags") if t))
@@ -504,6 +525,7 @@ def _brief(
         topics=topics,
         tags=tags,
         sanitize=sanitize if isinstance(sanitize, bool) else None,
+        date_unknown=date_unknown,
     )
     positions = [_position(p, brief, actor_refs, topic_refs) for p in r.mappings("positions")]
     events = [_event(e, brief, actor_refs) for e in r.mappings("events")]
@@ -519,6 +541,7 @@ def _brief(
             continue
         asked.add(entry.question)
         questions.append(entry)
+    check_body_links(brief, diags)
     # A brief without title, date or a usable id cannot be placed; its errors name it.
     if not placed:
         return None
@@ -528,6 +551,26 @@ def _brief(
         events=tuple(e for e in events if e),
         questions=tuple(questions),
     )
+
+
+def _date_unknown(r: _Reader, date: FuzzyDate | None, source: Source) -> bool:
+    """``date_unknown: true``: the source states no publication date, so ``date`` is the day it
+    was retrieved. Each such brief is named by a note, so that ``check`` lists them."""
+    value = r.get("date_unknown")
+    if value is _MISSING or value is False:
+        return False
+    if not isinstance(value, bool):
+        r.diags.error(r.loc("date_unknown"), "'date_unknown' must be true or false", "type")
+        return False
+    retrieved = f" (retrieved {source.retrieved})" if source.retrieved else ""
+    r.diags.note(
+        r.loc("date_unknown"),
+        f"publication date unknown: 'date' ({date}) is the day the source was read{retrieved}; "
+        "when you find the date it was published, write it in 'date' and remove "
+        "'date_unknown'",
+        "date-unknown",
+    )
+    return True
 
 
 def _source(r: _Reader) -> Source:
@@ -557,8 +600,10 @@ def _source(r: _Reader) -> Source:
         language=language,
         translated_from=translated,
         authors=tuple(a for a, _ in s.text_list("authors") if a),
+        credits=tuple(c for c, _ in s.text_list("credits") if c),
         kind=s.choice("kind", SourceKind),
         grade=_grade(s),
+        retrieved=s.date("retrieved"),
     )
 
 

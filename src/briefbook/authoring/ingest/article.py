@@ -1,9 +1,13 @@
-"""Make a brief from a raw article: plain text, Markdown or HTML copied from a web page.
+"""Make a brief from a raw article: plain text, Markdown or a web page.
 
-The article is turned into Markdown (HTML is sanitized first), cleaned of scraping debris
-(:mod:`briefbook.debris`), given a title (its first heading or first meaningful line), a language
-(given or detected) and the known actors it names; recurring unknown names are suggested as new
-actors (:mod:`briefbook.candidates`). Writing the file is :mod:`briefbook.scaffold`'s job.
+A web page goes through trafilatura (:mod:`~briefbook.authoring.ingest.html_page`): its main
+text becomes Markdown, and its title, authors, date, site name, language and canonical address
+become the brief's metadata. Text and Markdown are cleaned of scraping debris line by line
+(:mod:`~briefbook.authoring.ingest.debris`: newsletter, paywall and share lines; credits become
+a source field), and titled by their headline. Then the language (given or detected) and the
+known actors named in the article's text are found; recurring unknown names are suggested as new
+actors (:mod:`~briefbook.authoring.ingest.candidates`). Writing the file is
+:mod:`~briefbook.authoring.new`'s job.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from itertools import pairwise
 
 from briefbook.authoring.ingest import debris
 from briefbook.authoring.ingest.candidates import Candidate, find_candidates
+from briefbook.authoring.ingest.datelines import publication_date
+from briefbook.authoring.ingest.limits import check_size
 from briefbook.index.mentions import MentionMatcher
 from briefbook.model.dossier import Actor
 from briefbook.model.fences import in_code
@@ -33,8 +39,8 @@ _INLINE_MARKUP_RE = re.compile(r"[\[\]*_`]+")
 # A backslash-escaped character is text, not markup: ``\*``, ``\_``, ``\[`` …
 _ESCAPED_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _PLAIN_ESCAPE_RE = re.compile(r"^(\s*)([#>])", re.MULTILINE)
-_BYLINE_RE = re.compile(r"^(?:by|par)\s+(.+?)\.?$", re.IGNORECASE)
-_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\s+and\s+|\s+et\s+|&)\s*")
+_BYLINE_RE = re.compile(r"^(?:by|par|von|por|di)\s+(.+?)\.?$", re.IGNORECASE)
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\s+(?:and|et|und|y|e)\s+|&)\s*")
 _NAME_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.\-]*)(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|de|da|van|von|le|la))"
                       r"{0,3}$")
 BYLINE_WINDOW = 8
@@ -66,8 +72,14 @@ class Article:
     authors: list[str] = field(default_factory=list)
     language: str | None = None
     language_detected: bool = False
+    language_from: str = ""  # "given", "the page" or "detected"
     actors: Counter[str] = field(default_factory=Counter)
     candidates: list[Candidate] = field(default_factory=list)
+    date: str = ""  # the publication date found in the page, as precise as it is; "" if none
+    publisher: str = ""
+    url: str = ""  # the canonical address, else the one given
+    credits: list[str] = field(default_factory=list)  # "Additional reporting by …" lines
+    links_unresolved: int = 0  # relative links turned into text: no base address to read them
 
 
 def guess_format(text: str, filename: str | None = None) -> InputFormat:
@@ -99,8 +111,16 @@ def text_to_markdown(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+WRAP_WIDTH = 100
+"""Hard-wrapped text has lines no longer than this; longer lines are paragraphs of their own."""
+
+
 def _wrapped(lines: list[str]) -> bool:
-    """Whether blank lines separate paragraphs that run over several lines (hard-wrapped text)."""
+    """Whether blank lines separate paragraphs that run over several short lines (hard-wrapped
+    text), rather than one paragraph a line with a stray blank line (text from a reader app)."""
+    filled = sorted(len(line) for line in lines if line)
+    if not filled or filled[len(filled) // 2] > WRAP_WIDTH:
+        return False
     return any(a and b for a, b in pairwise(lines))
 
 
@@ -163,6 +183,10 @@ def _first_sentence(text: str) -> str:
     sentence = re.split(r"(?<=[.!?…])\s", text, maxsplit=1)[0]
     if len(sentence) <= TITLE_MAX:
         return sentence.rstrip(".")
+    # the longest opening clause that fits ("X could do Y, officials said" → "X could do Y")
+    clauses = [m.start() for m in re.finditer(r"[,;:]\s|\s[–—]\s", sentence[:TITLE_MAX + 1])]
+    if clauses and len(sentence[: clauses[-1]].split()) >= TITLE_MIN_WORDS + 2:
+        return sentence[: clauses[-1]]
     cut = sentence[: TITLE_MAX - 1].rsplit(" ", 1)[0]
     return cut + "…"
 
@@ -197,20 +221,21 @@ def read_article(
     *,
     filename: str | None = None,
     title: str | None = None,
+    url: str = "",
 ) -> Article:
-    """Convert, clean and title an article (language and actors are left to :func:`annotate`)."""
+    """Convert, clean and title an article (language and actors are left to :func:`annotate`).
+
+    ``url`` is where the article was found: relative links of a web page are read against its
+    canonical address, else against ``url``. :class:`~briefbook.authoring.ingest.limits.
+    InputRefused` for an input over a size or nesting limit.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if fmt is InputFormat.AUTO:
         fmt = guess_format(text, filename)
-    page_title = ""
+    check_size(len(text.encode("utf-8", errors="replace")), fmt is InputFormat.HTML)
     if fmt is InputFormat.HTML:
-        from briefbook.authoring.ingest import html_page as htmltext
-        page_title = htmltext.page_title(text)
-        markdown = htmltext.html_to_markdown(text)
-    elif fmt is InputFormat.TEXT:
-        markdown = text_to_markdown(text)
-    else:
-        markdown = text
+        return _read_web_page(text, title, url)
+    markdown = text_to_markdown(text) if fmt is InputFormat.TEXT else text
     cleaned = debris.clean(markdown)
     authors, text = take_byline(cleaned.text)
     guessed, body, from_heading = split_title(text)
@@ -219,23 +244,64 @@ def read_article(
         if not from_heading:
             body = text
     else:
-        chosen = guessed or page_title
+        chosen = guessed
     body = debris.tidy_blank_lines(demote_headings(body)) if body.strip() else ""
     return Article(
-        title=chosen, body=body, format=fmt, removed=cleaned.removed, authors=authors
+        title=chosen, body=body, format=fmt, removed=cleaned.removed, authors=authors,
+        credits=_credits(cleaned.removed), url=url, date=publication_date(cleaned.removed),
     )
 
 
+def _read_web_page(html_text: str, title: str | None, url: str) -> Article:
+    """A web page's article and metadata, through trafilatura; its first heading is dropped when
+    it repeats the title."""
+    from briefbook.authoring.ingest.html_page import read_page
+
+    page = read_page(html_text, url)
+    comments = debris.cut_comments(page.markdown)
+    cleaned = debris.clean(comments.text)
+    cleaned.removed[:0] = comments.removed
+    authors, text = take_byline(cleaned.text)
+    guessed, rest, from_heading = split_title(text)
+    chosen = " ".join(title.split()) if title and title.strip() else page.title or guessed
+    if from_heading and _same_words(guessed, chosen or guessed):
+        text = rest
+    body = debris.tidy_blank_lines(demote_headings(text)) if text.strip() else ""
+    return Article(
+        title=chosen, body=body, format=InputFormat.HTML, removed=cleaned.removed,
+        authors=page.authors or authors, language=page.language or None, date=page.date,
+        publisher=page.publisher, url=page.url or url, credits=_credits(cleaned.removed),
+        links_unresolved=page.links_unresolved,
+    )
+
+
+def _same_words(a: str, b: str) -> bool:
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+
+    return words(a) == words(b)
+
+
+def _credits(removed: list[tuple[str, str]]) -> list[str]:
+    """The credit lines debris cleaning took out of the text, in their reading order."""
+    return [_plain(line) for rule, line in removed if rule == "credit"]
+
+
 def annotate(article: Article, actors: Iterable[Actor], language: str | None = None) -> Article:
-    """Fill in the language (given, else detected), known actors and candidate new actors."""
+    """Fill in the language (given, else the page's, else detected), the known actors and the
+    candidate new actors named in the article's text."""
     text = prose(f"{article.title}\n\n{article.body}")
     if language:
         article.language = language
+        article.language_from = "given"
+    elif article.language:
+        article.language_from = "the page"
     else:
         from briefbook.authoring.ingest.language import detect_language
 
         article.language = detect_language(text)
         article.language_detected = article.language is not None
+        article.language_from = "detected" if article.language_detected else ""
     matcher = MentionMatcher(actors)
     article.actors = matcher.count(text)
     article.candidates = find_candidates(text, matcher)

@@ -3,7 +3,8 @@
 A candidate is a run of capitalised words (``Keir Starmer``, ``AUKUS``), which may be joined by
 particles (``Bank of England``, ``Cour de justice``), after known actors' mentions have been
 masked out. Ordinary words that are capitalised only because they start a sentence, and stop
-words in English and French, are never candidates. A surname alone (``Starmer``) is counted
+words in English and French, and the words of a page's interface (``Share``, ``Permalink``,
+``Unternavigationspunkte``), are never candidates. A surname alone (``Starmer``) is counted
 with the full name it ends (``Keir Starmer``) when there is exactly one such name.
 """
 
@@ -29,7 +30,7 @@ le la les l un une des du de d et ou mais donc or ni car il elle ils elles on no
 ce cet cette ces son sa ses leur leurs notre nos votre vos mon ma mes qui que quoi dont où
 pour par sur sous dans avec sans selon chez vers entre depuis pendant avant après lors
 en au aux y ne pas plus moins très si alors ainsi aussi cependant toutefois néanmoins enfin
-selon comme quand lorsque puis dès tandis
+selon comme quand lorsque puis dès tandis certains certaines plusieurs chaque tous toutes
 later earlier meanwhile now today yesterday tomorrow still already again instead even only
 ensuite hier demain aujourd'hui désormais déjà encore pourtant même seulement enfin
 """)
@@ -42,6 +43,21 @@ juillet août septembre octobre novembre décembre
 """)
 
 HONORIFICS = _words("mr mrs ms dr sir m mme mlle me prof")
+
+INTERFACE_WORDS = _words("""
+share shares tweet email print permalink comment comments reply replies login log sign menu
+search home skip content navigation subscribe subscriber newsletter cookies cookie accept
+reject settings privacy policy terms advertisement sponsored related read more next previous
+back top close open follow like facebook twitter linkedin whatsapp instagram youtube rss
+partager imprimer commentaires commentaire répondre connexion rechercher accueil abonnez-vous
+abonné abonnés publicité suivre fermer lire aussi plus
+teilen drucken kommentare kommentar antworten anmelden suche startseite navigation
+unternavigationspunkte hauptnavigation menü abonnieren anzeige werbung mehr weiter zurück
+datenschutz impressum
+compartir imprimir comentarios responder buscar inicio suscríbete publicidad seguir más
+condividi stampa commenti rispondi cerca accedi abbonati pubblicità segui altro
+""")
+"""Words of a page's interface (buttons, menus) in the five languages: never a candidate."""
 
 PARTICLES = _words("of the de du des la le von van der den di da al bin el")
 
@@ -119,6 +135,8 @@ def _trim(words: list[str], initial: bool, lowercase_words: set[str]) -> list[st
     while words and words[-1].lower() in PARTICLES:
         words.pop()
     if len(words) == 1 and words[0].lower() in CALENDAR_WORDS:
+        return []
+    if all(word.lower() in INTERFACE_WORDS for word in words):
         return []
     return words
 
