@@ -36,12 +36,13 @@ def fold(line: str) -> str:
 
 def date_value(day: _dt.date) -> str:
     """A DATE value: ``20250401``."""
-    return day.strftime("%Y%m%d")
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"  # strftime drops the zeros of year 1
 
 
 def utc_value(moment: _dt.datetime) -> str:
     """A DATE-TIME value in UTC: ``20250401T000000Z``."""
-    return moment.astimezone(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    moment = moment.astimezone(_dt.UTC)
+    return f"{date_value(moment.date())}T{moment.hour:02d}{moment.minute:02d}{moment.second:02d}Z"
 
 
 class CalendarWriter:

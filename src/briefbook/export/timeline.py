@@ -142,7 +142,11 @@ def _write_event(
     cal.prop("UID", f"{entry.id}@{domain}")
     cal.prop("DTSTAMP", utc_value(stamp))
     cal.prop("DTSTART", date_value(entry.date.first_day()), value="DATE")
-    cal.prop("DTEND", date_value(entry.last.last_day() + _dt.timedelta(days=1)), value="DATE")
+    first, last = entry.date.first_day(), entry.last.last_day()
+    if last < _dt.date.max:
+        cal.prop("DTEND", date_value(last + _dt.timedelta(days=1)), value="DATE")
+    else:  # the day after 9999-12-31 has no DATE value: the same span as a duration
+        cal.prop("DURATION", f"P{(last - first).days + 1}D")
     cal.text("SUMMARY", summary)
     cal.text("LOCATION", entry.place)
     cal.text("DESCRIPTION", "\n".join(description))

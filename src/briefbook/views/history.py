@@ -75,7 +75,9 @@ class Week:
 
     @property
     def end(self) -> _dt.date:
-        return _dt.date.fromisocalendar(self.year, self.number, 7)
+        # the last ISO week of 9999 ends in year 10000, which no date can hold
+        start = self.start
+        return start + _dt.timedelta(days=min(6, (_dt.date.max - start).days))
 
     @property
     def updated(self) -> _dt.date:
