@@ -3,6 +3,7 @@
 import copy
 import csv
 import io
+import re
 import json
 
 import jsonschema
@@ -139,3 +140,19 @@ DOSSIER = {
         ---
     """,
 }
+
+
+def test_positions_csv_quotes_every_delimiter_and_neutralises_formulas_after_them():
+    """A reader splitting on ';' or tab (European spreadsheets) gets no formula either."""
+    from briefbook.export.positions_csv import csv_field
+
+    cell = csv_field(csv_cell('fine;=HYPERLINK("http://evil.example")\tx'))
+    assert cell == '"fine;\'=HYPERLINK(""http://evil.example"")\tx"'
+    for text in ("a;b", "a\tb", 'a"b', "a,b", "a\nb"):
+        assert csv_field(text).startswith('"'), text
+    assert csv_field("plain text") == "plain text"
+    for value in ("a;=1", "a,+1", "a\t-1", "a\n@x", "a;\t=x"):
+        pieces = re.split(r"[,;\t\n]", csv_cell(value))
+        assert not any(p.startswith(("=", "+", "-", "@")) for p in pieces), value
+    assert list(csv.reader(io.StringIO(cell, newline=""), delimiter=";")) == [
+        ['fine;\'=HYPERLINK("http://evil.example")\tx']]

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from briefbook.model.diagnostics import Diagnostic, Location, Severity, line_and_column
+from briefbook.model.values import CONTROL_RE
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # Plain scalars that may be something other than text start with one of the characters YAML's
@@ -98,6 +99,9 @@ class RawFile:
     body: str = ""
     body_line: int = 1
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The source text of plain scalars YAML read as something else than text (``1:20`` is 80
+    # in YAML 1.1, ``0x1F`` is 31): a text field keeps what was written.
+    written: dict[Path_, str] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
@@ -283,7 +287,7 @@ def _split(raw: RawFile, text: str) -> None:
         )
         return
     front = "\n".join(lines[1:index])
-    raw.body = "\n".join(lines[index + 1 :])
+    raw.body = _without_controls(raw, "\n".join(lines[index + 1 :]), index + 2)
     raw.body_line = index + 2
     if len(front) > MAX_FRONT_MATTER_CHARS:
         raw._problem(
@@ -295,6 +299,25 @@ def _split(raw: RawFile, text: str) -> None:
         )
         return
     _parse_yaml(raw, front, first_line=2)
+
+
+def _without_controls(raw: RawFile, body: str, first_line: int) -> str:
+    """The body without control characters (NUL, ESC, ...), each kind named in a warning at the
+    first place it occurs: they would reach the page, the search index and the feeds."""
+    if not CONTROL_RE.search(body):
+        return body
+    found: dict[str, tuple[int, int]] = {}
+    for number, line in enumerate(body.split("\n")):
+        for match in CONTROL_RE.finditer(line):
+            found.setdefault(match.group(), (first_line + number, match.start() + 1))
+    for char, (line, col) in found.items():
+        raw.diagnostics.append(Diagnostic(
+            Location(raw.display, line, col), Severity.WARNING,
+            f"the text contains the invisible control character U+{ord(char):04X}, which is "
+            "removed; delete it (retype the text around it if you cannot see it)",
+            "control-character",
+        ))
+    return CONTROL_RE.sub("", body)
 
 
 def _parse_yaml(raw: RawFile, front: str, first_line: int) -> None:
@@ -390,7 +413,10 @@ class _Converter:
         if node.id == "scalar" and self.count <= MAX_NODES and len(path) <= MAX_DEPTH:
             # the common case, kept short: a dossier file is mostly scalars
             self.raw.marks[path] = (self.first_line + mark.line, mark.column + 1)
-            return node.value if node.tag == _STR_TAG else _scalar(node)
+            if node.tag == _STR_TAG:
+                return node.value
+            self.raw.written[path] = node.value
+            return _scalar(node)
         if self.too_big:
             return None
         if len(path) > MAX_DEPTH or self.count > MAX_NODES:
@@ -425,6 +451,7 @@ class _Converter:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        self.raw.written[path] = node.value
         return _scalar(node)
 
     def _key(self, node: yaml.Node, path: Path_) -> str | None:

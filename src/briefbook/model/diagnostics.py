@@ -60,9 +60,18 @@ class Diagnostic:
         return self.severity is Severity.NOTE
 
     def format(self) -> str:
-        """``path:line:col: error|warning|note: message``, the form editors and CI understand."""
+        """``path:line:col: error|warning|note: message``, the form editors and CI understand.
+
+        Always one line: a newline, an ANSI escape or a bidi override in a value the user wrote
+        is shown as an escape (``\\n``, ``\\x1b``), so that no value can forge a diagnostic,
+        a CI log command (a line starting with ``::``) or colours in a terminal.
+        """
         loc = self.location
-        return f"{loc.path}:{loc.line or 1}:{loc.col or 1}: {self.severity.value}: {self.message}"
+        path = printable(loc.path)
+        if path.startswith(":"):
+            path = "./" + path
+        return (f"{path}:{loc.line or 1}:{loc.col or 1}: {self.severity.value}: "
+                f"{printable(self.message)}")
 
     def to_json(self) -> dict[str, object]:
         loc = self.location
@@ -142,5 +151,11 @@ def did_you_mean(
 
 
 def printable(text: str) -> str:
-    """``text`` with invisible characters shown as escapes (a tab as ``\\t``), for messages."""
+    """``text`` with invisible characters shown as escapes (a tab as ``\\t``), for messages.
+
+    Control characters, line and paragraph separators, zero-width and bidi control characters
+    (Unicode categories Cc, Cf, Zl, Zp and unassigned ones) are not printable.
+    """
+    if text.isprintable():
+        return text
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)

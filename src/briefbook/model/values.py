@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WIKIDATA_ID_RE = re.compile(r"Q[0-9]+")
+# Control characters no text of a dossier may hold (tab and line feed excepted): C0, DEL, C1.
+# XML 1.0 cannot carry most of them at all, terminals obey them.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A domain name at the start of an address written without its scheme (www.lemonde.fr/...).
 _HOST_RE = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:[/?#]|$)")
 
@@ -69,3 +72,8 @@ def web_address_hint(url: str) -> str:
         return f"write it in full: 'https://{text}'"
     return "give the full address of the source, starting with https:// or http://"
 
+
+
+def without_controls(text: str) -> str:
+    """``text`` without the control characters of :data:`CONTROL_RE`."""
+    return CONTROL_RE.sub("", text)

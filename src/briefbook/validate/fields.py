@@ -31,11 +31,13 @@ from briefbook.model.dossier import (
 )
 from briefbook.model.grading import Grade, GradeError, SourceKind
 from briefbook.model.values import (
+    CONTROL_RE,
     is_slug,
     is_web_address,
     is_wikidata_id,
     slugify,
     web_address_hint,
+    without_controls,
 )
 from briefbook.validate.body_links import check_body_links, check_page_links
 from briefbook.validate.corroboration import build_records
@@ -102,6 +104,23 @@ class _Reader:
     def get(self, key: str) -> Any:
         return self.data.get(key, _MISSING)
 
+    def as_written(self, value: Any, *keys: str | int) -> str:
+        """A plain value as text, as the user wrote it: ``1:20`` stays ``1:20`` (YAML 1.1
+        reads it as 80), ``0x1F`` stays ``0x1F``. Control characters are reported and removed."""
+        text = self.raw.written.get((*self.path, *keys)) if not isinstance(value, str) else None
+        text = str(value) if text is None else text
+        match = CONTROL_RE.search(text)
+        if match:
+            where = self.where(str(keys[0])) + "".join(f"[{k}]" for k in keys[1:])
+            self.diags.error(
+                self.loc(*keys),
+                f"'{where}' contains the invisible control character U+{ord(match.group()):04X}"
+                " (written as a YAML escape such as \\x01?); delete it",
+                "control-character",
+            )
+            text = without_controls(text)
+        return text
+
     def text(self, key: str, required: bool = False) -> str | None:
         value = self.get(key)
         if value is _MISSING or value is None or (isinstance(value, str) and not value.strip()):
@@ -122,7 +141,7 @@ class _Reader:
                 self.loc(key), f"'{self.where(key)}' must be text, found {kind}", "type"
             )
             return None
-        return str(value).strip()
+        return self.as_written(value, key).strip()
 
     def date(self, key: str, required: bool = False) -> FuzzyDate | None:
         value = self.get(key)
@@ -140,7 +159,7 @@ class _Reader:
             )
             return None
         try:
-            return FuzzyDate.parse(str(value))
+            return FuzzyDate.parse(self.as_written(value, key))
         except DateError as exc:
             self.diags.error(self.loc(key), f"'{self.where(key)}': {exc}", "bad-date")
             return None
@@ -167,7 +186,7 @@ class _Reader:
         if value is _MISSING or value is None:
             return []
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return [(str(value).strip(), self.loc(key))]
+            return [(self.as_written(value, key).strip(), self.loc(key))]
         if not isinstance(value, list):
             self.diags.error(
                 self.loc(key), f"'{self.where(key)}' must be a list, like [a, b]", "type"
@@ -182,7 +201,7 @@ class _Reader:
                     "type",
                 )
                 continue
-            items.append((str(item).strip(), self.loc(key, i)))
+            items.append((self.as_written(item, key, i).strip(), self.loc(key, i)))
         return items
 
     def mappings(self, key: str) -> list[_Reader]:
