@@ -15,7 +15,7 @@ from briefbook.index.suggestions import unlisted_mentions
 from briefbook.load.files import (
     MAX_FILE_BYTES,
     RawFile,
-    broken_link_message,
+    Skipped,
     content_digest,
     discover,
     display_path,
@@ -99,8 +99,8 @@ class DossierLoader:
         raws: list[RawFile] = []
         parsed = 0
         fresh: dict[Path, RawFile] = {}
-        broken_links: list[Path] = []
-        for path in discover(root, broken_links):
+        skipped: list[Skipped] = []
+        for path in discover(root, skipped):
             try:
                 size = path.stat().st_size
                 if size > MAX_FILE_BYTES:
@@ -125,9 +125,12 @@ class DossierLoader:
                 f"rename it to '{path.stem}.md'",
                 "not-read",
             )
-        for path in broken_links:
-            diags.warning(Location(display_path(path, base), 1, 1), broken_link_message(path),
-                          "not-read")
+        for item in skipped:
+            where = Location(display_path(item.path, base), 1, 1)
+            if item.is_error:
+                diags.error(where, item.message, "outside-dossier")
+            else:
+                diags.warning(where, item.message, "not-read")
         if as_of is not None:
             dossier = as_of_filter(dossier, as_of)
         names = tuple((a.id, a.names) for a in dossier.actors.values())

@@ -138,20 +138,81 @@ def classify(root: Path, path: Path) -> FileKind:
     return FileKind.BRIEF
 
 
-def discover(root: Path, broken_links: list[Path] | None = None) -> Iterator[Path]:
+@dataclass(frozen=True)
+class Skipped:
+    """A path below the dossier folder that is not read, and what to say about it."""
+
+    path: Path
+    message: str
+    is_error: bool = False
+
+
+def discover(root: Path, skipped: list[Skipped] | None = None) -> Iterator[Path]:
     """Every Markdown file below ``root`` in a stable order, skipping hidden folders.
 
-    Links named ``*.md`` that lead to no file (its target deleted or moved, or a loop of links)
-    are not files to read: they are appended to ``broken_links``, to be reported.
+    Nothing outside ``root`` is read: a link (symlink) to a file or folder elsewhere is not
+    followed and is appended to ``skipped`` as an error naming it. A link to a missing file, a
+    link to a folder inside the dossier (its files are read where they are), and a ``.md`` name
+    that is a folder, a FIFO or a device are appended as warnings.
     """
-    for path in sorted(root.rglob("*.md"), key=lambda p: p.parts):
-        rel = path.relative_to(root).parts
-        if any(part.startswith(".") for part in rel):
-            continue
-        if path.is_file():
-            yield path
-        elif broken_links is not None and path.is_symlink() and not path.exists():
-            broken_links.append(path)
+    real_root = root.resolve()
+    found: list[Path] = []
+    note = skipped.append if skipped is not None else (lambda _: None)
+    for folder, dirs, names in os.walk(root):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in list(dirs):
+            path = here / name
+            if path.is_symlink():
+                dirs.remove(name)
+                note(_link_problem(path, real_root, "folder"))
+            elif name.endswith(".md"):
+                note(Skipped(path, f"'{name}' is a folder, not a file; its name ends in '.md' "
+                             "but only the files in it are read. Rename the folder"))
+        for name in names:
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            path = here / name
+            if path.is_symlink():
+                problem = _link_problem(path, real_root, "file")
+                if problem is None:
+                    found.append(path)
+                else:
+                    note(problem)
+            elif path.is_file():
+                found.append(path)
+            else:
+                note(Skipped(path, f"'{name}' is not a regular file (a FIFO, a socket or a "
+                             "device); it is not read. Replace it with a Markdown file"))
+    yield from sorted(found, key=lambda p: p.parts)
+
+
+def _link_problem(path: Path, root: Path, kind: str) -> Skipped | None:
+    """What is wrong with the link ``path`` below ``root``: nothing for a link to a file in the
+    dossier (it is read), else why it is not followed."""
+    try:
+        target = os.readlink(path)
+    except OSError:  # pragma: no cover - it was a link a moment ago
+        target = "?"
+    if not path.exists():
+        return Skipped(path, broken_link_message(path))
+    resolved = path.resolve()
+    if resolved != root and root not in resolved.parents:
+        return Skipped(
+            path,
+            f"'{path.name}' is a link to a {kind} outside the dossier folder ({target}); it is "
+            f"not read, since nothing outside the dossier is published. Copy the {kind} into "
+            "the dossier, or delete the link",
+            is_error=True,
+        )
+    if kind == "folder" or not resolved.is_file():
+        return Skipped(
+            path,
+            f"'{path.name}' is a link to a {kind if kind == 'folder' else 'non-file'} inside the "
+            f"dossier ({target}); it is not followed, the files are read where they are. "
+            "Delete the link",
+        )
+    return None
 
 
 def broken_link_message(path: Path) -> str:

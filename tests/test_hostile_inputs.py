@@ -1,0 +1,113 @@
+"""Hostile and careless input, second round: what a dossier must never do, each with its message.
+
+Files from outside the dossier, control characters, diagnostics that forge lines, silent YAML
+coercions, Unicode look-alikes, Windows-reserved ids, tags that are not slugs, bounded work, and
+raw HTML that would swallow a page. (Dates at the edges: ``test_dates_edges.py``; the browser:
+``test_browser_hostile.py``; serve: ``test_serve_recovers.py``.)
+"""
+
+from __future__ import annotations
+
+import os
+import xml.dom.minidom
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+from support import build_project, make_project, write_files
+
+from briefbook.pipeline import load_dossier
+
+BRIEF = "---\ntitle: {title}\ndate: '2025-04-10'\n---\n{body}\n"
+
+
+def _diags(project: Path) -> list[str]:
+    result = load_dossier(project / "briefs", project)
+    return [d.format() for d in result.diagnostics.sorted()]
+
+
+# -- files from outside the dossier ---------------------------------------------------------
+
+@pytest.fixture
+def linked_project(tmp_path):
+    outside = tmp_path / "outside"
+    write_files(outside, {
+        "secret.md": BRIEF.format(title="Secret", body="OUTSIDE-SECRET"),
+        "dir/other.md": BRIEF.format(title="Other", body="OUTSIDE-FOLDER"),
+    })
+    project = make_project(tmp_path / "p", {"briefs/ok.md": BRIEF.format(title="OK", body="In")})
+    briefs = project / "briefs"
+    os.symlink(outside / "secret.md", briefs / "leak.md")
+    os.symlink("../../outside/dir", briefs / "linked")
+    os.symlink("ok.md", briefs / "same.md")  # inside the dossier: read
+    os.mkdir(briefs / "folder.md")
+    os.mkfifo(briefs / "pipe.md")
+    os.symlink("/nonexistent/x.md", briefs / "gone.md")
+    return project, outside
+
+
+def test_links_out_of_the_dossier_are_errors_and_other_unread_names_warnings(linked_project):
+    project, outside = linked_project
+    assert _diags(project) == [
+        "briefs/folder.md:1:1: warning: 'folder.md' is a folder, not a file; its name ends in "
+        "'.md' but only the files in it are read. Rename the folder",
+        "briefs/gone.md:1:1: warning: 'gone.md' is a link to a missing file (/nonexistent/x.md); "
+        "it is not read. Restore the file it points to, or delete the link",
+        f"briefs/leak.md:1:1: error: 'leak.md' is a link to a file outside the dossier folder "
+        f"({outside / 'secret.md'}); it is not read, since nothing outside the dossier is "
+        "published. Copy the file into the dossier, or delete the link",
+        "briefs/linked:1:1: error: 'linked' is a link to a folder outside the dossier folder "
+        "(../../outside/dir); it is not read, since nothing outside the dossier is published. "
+        "Copy the folder into the dossier, or delete the link",
+        "briefs/pipe.md:1:1: warning: 'pipe.md' is not a regular file (a FIFO, a socket or a "
+        "device); it is not read. Replace it with a Markdown file",
+    ]
+
+
+def test_nothing_outside_the_dossier_reaches_the_site(linked_project, caplog):
+    project, _ = linked_project
+    with pytest.raises(Abort):
+        build_project(project)
+    assert "'leak.md' is a link to a file outside the dossier folder" in caplog.text
+    os.remove(project / "briefs/leak.md")
+    os.remove(project / "briefs/linked")
+    site = build_project(project)
+    text = "".join(p.read_text(errors="replace") for p in site.site.rglob("*") if p.is_file()
+                   and p.suffix in {".html", ".json", ".xml", ".csv", ".ics"})
+    assert "OUTSIDE-SECRET" not in text and "OUTSIDE-FOLDER" not in text
+    assert site.exists("briefs/ok/") and site.exists("briefs/same/")
+
+
+# -- control characters ------------------------------------------------------------------------
+
+def test_control_characters_are_refused_in_fields_and_removed_from_bodies(tmp_path):
+    project = make_project(tmp_path, {})
+    (project / "briefs").mkdir()
+    (project / "briefs/c.md").write_bytes(
+        b'---\ntitle: "Bad\\x01title"\ndate: "2025"\nsummary: "\\e[31mred"\n'
+        b'tags: ["a\\0b"]\n---\nNUL\x00 and ESC\x1b[2J in the body\n'
+    )
+    assert _diags(project) == [
+        "briefs/c.md:2:8: error: 'title' contains the invisible control character U+0001 "
+        "(written as a YAML escape such as \\x01?); delete it",
+        "briefs/c.md:4:10: error: 'summary' contains the invisible control character U+001B "
+        "(written as a YAML escape such as \\x01?); delete it",
+        "briefs/c.md:5:8: error: 'tags[0]' contains the invisible control character U+0000 "
+        "(written as a YAML escape such as \\x01?); delete it",
+        "briefs/c.md:7:4: warning: the text contains the invisible control character U+0000, "
+        "which is removed; delete it (retype the text around it if you cannot see it)",
+        "briefs/c.md:7:13: warning: the text contains the invisible control character U+001B, "
+        "which is removed; delete it (retype the text around it if you cannot see it)",
+    ]
+    brief = load_dossier(project / "briefs", project).dossier.briefs["c"]
+    assert brief.title == "Badtitle" and "\x00" not in brief.body and "\x1b" not in brief.body
+
+
+def test_xml_exports_stay_well_formed_with_control_characters_in_the_body(tmp_path):
+    project = make_project(tmp_path, {})
+    (project / "briefs").mkdir()
+    (project / "briefs/c.md").write_bytes(b"---\ntitle: T\ndate: '2025-04-10'\n---\n"
+                                          b"A\x00B\x0bC\x7f\n")
+    site = build_project(project)
+    xml.dom.minidom.parseString((site.site / "changes.xml").read_bytes())
+    assert "\x00" not in site.html("briefs/c/")
