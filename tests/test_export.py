@@ -3,8 +3,8 @@
 import copy
 import csv
 import io
-import re
 import json
+import re
 
 import jsonschema
 import pytest

@@ -79,6 +79,10 @@ BAD = {
         'title: A\ndate: "2025"\nslug: Bad_Id',
         'title: A\ndate: "2025"\nactors: [nato, [france]]',
         'title: A\ndate: "2025"\ntags: {a: b}',
+        'title: A\ndate: "2025"\ntags: [Bad Tag]',                # tags are slugs
+        'title: A\ndate: "2025"\ntags: "a_b"',
+        'title: A\ndate: "2025"\nslug: con',                  # reserved on Windows
+        'title: A\ndate: "2025"\nslug: lpt9',
         'title: A\ndate: "2025"\npositions:\n  - {actor: nato, topic: force, summary: S}',
         'title: A\ndate: "2025"\npositions:\n  - {actor: nato, topic: force, stance: maybe, '
         "summary: S}",

@@ -25,6 +25,7 @@ from briefbook.validate.fields import (
     RESERVED_IDS,
     SOURCE_FIELDS,
     TOPIC_FIELDS,
+    WINDOWS_RESERVED,
 )
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -114,6 +115,15 @@ def _defs() -> dict[str, Any]:
             "anyOf": [
                 {"type": "array", "items": _ref("idRef")},
                 _ref("idRef"),
+                {"type": "null"},
+            ],
+        },
+        "slugs": {
+            "description": "A list of slugs (lowercase letters, digits and single hyphens), "
+                           "like [coalition, isr]; a single one is accepted too.",
+            "anyOf": [
+                {"type": "array", "items": _ref("slug")},
+                _ref("slug"),
                 {"type": "null"},
             ],
         },
@@ -220,12 +230,12 @@ def _defs() -> dict[str, Any]:
         "source": {"anyOf": [_ref("source"), {"type": "null"}]},
         "actors": _ref("idRefs"),
         "topics": _ref("idRefs"),
-        "tags": _ref("texts"),
+        "tags": _ref("slugs"),
         "positions": list_of["position"],
         "events": list_of["event"],
         "questions": list_of["question"],
         "slug": {"anyOf": [
-            {"allOf": [_ref("slug"), {"not": {"enum": sorted(RESERVED_IDS)}}]},
+            {"allOf": [_ref("slug"), {"not": {"enum": sorted(RESERVED_IDS | WINDOWS_RESERVED)}}]},
             {"type": "null"}, _BLANK,
         ]},
         "sanitize": {"type": "boolean",

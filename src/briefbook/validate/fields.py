@@ -44,6 +44,11 @@ from briefbook.validate.corroboration import build_records
 
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 RESERVED_IDS = frozenset({"index", "page"})
+# Names Windows keeps for devices, with or without an extension: a dossier holding one cannot
+# be checked out there, nor a site with such a folder unpacked.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{dev}{n}" for dev in ("com", "lpt") for n in range(1, 10)}
+)
 
 BRIEF_FIELDS = (
     "title", "date", "summary", "source", "actors", "topics", "tags", "positions", "events",
@@ -344,6 +349,14 @@ def _claim_id(
             "bad-id",
         )
         return False
+    if ident in WINDOWS_RESERVED:
+        diags.error(
+            raw.loc("slug") if raw.data and "slug" in raw.data else Location(raw.display, 1, 1),
+            f"'{ident}' cannot be an id: Windows reserves the name {ident.upper()} for a device, "
+            f"so the dossier could not be checked out there; rename it, e.g. '{ident}-1'",
+            "reserved-id",
+        )
+        return False
     if ident in RESERVED_IDS:
         diags.error(
             Location(raw.display, 1, 1),
@@ -529,7 +542,7 @@ def _brief(
     date_unknown = _date_unknown(r, date, source)
     actors = actor_refs.check(diags, r.text_list("actors"), "actors")
     topics = topic_refs.check(diags, r.text_list("topics"), "topics")
-    tags = tuple(dict.fromkeys(t for t, _ in r.text_list("tags") if t))
+    tags = tuple(dict.fromkeys(_tags(r)))
     placed = bool(title and date and id_ok)
     brief = Brief(
         id=ident,
@@ -590,6 +603,20 @@ def _date_unknown(r: _Reader, date: FuzzyDate | None, source: Source) -> bool:
         "date-unknown",
     )
     return True
+
+
+def _tags(r: _Reader) -> list[str]:
+    """``tags``: slugs, like ids (docs/format.md); another text is an error with a slug to use."""
+    tags = []
+    for tag, loc in r.text_list("tags"):
+        if not tag:
+            continue
+        if is_slug(tag):
+            tags.append(tag)
+        else:
+            r.diags.error(loc, f"tag '{tag}' is not a valid tag: use lowercase letters, digits "
+                          f"and hyphens, e.g. '{slugify(tag)}'", "bad-id")
+    return tags
 
 
 def _source(r: _Reader) -> Source:
