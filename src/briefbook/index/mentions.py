@@ -8,10 +8,18 @@ elisions such as ``l'OTAN`` and ``d'Ukraine`` match, while ``Nations`` does not 
 Short all-capital aliases (acronyms such as ``US``, ``UN``, ``OTAN``) match only in capitals, or
 in title case from three letters on (``Nato``), so that ``us`` or French ``un`` never link.
 Names that belong to more than one actor are left out: validation reports them instead.
+
+A name can only match where a word starts, so before the scan a mark is put in front of every
+word start, of the text and of the names alike: the automaton then never reports a name inside
+a word. Without it, aliases nested in each other (``x``, ``xx``, … ``x`` × 900) would report
+hundreds of candidates at every letter of a long word; with it, the work stays proportional to
+the text.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +29,20 @@ import ahocorasick
 from briefbook.model.dossier import Actor
 
 ACRONYM_MAX = 6
+_WORD_START = re.compile(r"(?<!\w)(?=\w)")  # \w is what isalnum() accepts, and '_'
+_MARK = "\x00"  # never in a text: control characters are removed when files are read
+
+
+def _marked(text: str, starts: list[int]) -> str:
+    """``text`` with :data:`_MARK` inserted at each of ``starts`` (word starts)."""
+    if not starts:
+        return text
+    pieces, last = [], 0
+    for start in starts:
+        pieces.append(text[last:start])
+        last = start
+    pieces.append(text[last:])
+    return _MARK.join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +88,7 @@ class MentionMatcher:
         self.ambiguous = sorted(shared | {k for k, v in exact.items() if len(v) > 1})
         self._folded = self._automaton(folded)
         self._exact = self._automaton(exact)
+        self.last_work = 0
 
     @staticmethod
     def _automaton(patterns: dict[str, set[str]]) -> ahocorasick.Automaton | None:
@@ -74,7 +97,8 @@ class MentionMatcher:
             return None
         automaton = ahocorasick.Automaton()
         for key, actor_id in unique.items():
-            automaton.add_word(key, (len(key), actor_id))
+            marked = _WORD_START.sub(_MARK, key)
+            automaton.add_word(marked, (len(marked), len(key), actor_id))
         automaton.make_automaton()
         return automaton
 
@@ -82,11 +106,16 @@ class MentionMatcher:
         """Every mention in ``text``, left to right, longest first, never overlapping."""
         candidates: list[tuple[int, int, int, str]] = []
         size = len(text)
+        starts = [m.start() for m in _WORD_START.finditer(text)]
+        marks = [start + k for k, start in enumerate(starts)]  # where the marks land
+        reported = 0
         for automaton, haystack in ((self._folded, _lower(text)), (self._exact, text)):
             if automaton is None:
                 continue
-            for end_index, (length, actor_id) in automaton.iter(haystack):
-                start, end = end_index - length + 1, end_index + 1
+            for end_index, (_, length, actor_id) in automaton.iter(_marked(haystack, starts)):
+                reported += 1
+                end = end_index + 1 - bisect_right(marks, end_index)
+                start = end - length
                 if start > 0:
                     before = text[start - 1]
                     if before.isalnum() or before == "_":
@@ -96,6 +125,7 @@ class MentionMatcher:
                     if after.isalnum() or after == "_":
                         continue
                 candidates.append((start, -length, end, actor_id))
+        self.last_work = reported  # what the automaton reported: bounded by the text's size
         candidates.sort()  # left to right, the longest first where two start together
         chosen: list[Mention] = []
         last_end = -1

@@ -7,6 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from rapidfuzz import fuzz, process
+
+SHORTLIST = 10
+"""How many candidates, the closest by edit distance (in C), difflib compares for a hint."""
+
 
 class Severity(StrEnum):
     """How much a diagnostic matters: errors stop a build, warnings fail ``--strict``, notes
@@ -145,8 +150,14 @@ def did_you_mean(
         hit = aliases.get(word.casefold())
         if hit:
             return f" (did you mean '{hit}'?)"
-    pool = list(candidates)
-    close = difflib.get_close_matches(word.lower(), pool, n=1, cutoff=0.6)
+    # difflib's ratio is never above rapidfuzz's (matching blocks are a common subsequence),
+    # so the shortlist holds every candidate difflib would accept, unless more than SHORTLIST
+    # are that close: the work stays bounded with thousands of ids and unknown references.
+    shortlist = [match for match, _, _ in process.extract(
+        word.lower(), candidates if isinstance(candidates, (list, tuple)) else list(candidates),
+        scorer=fuzz.ratio, score_cutoff=59, limit=SHORTLIST,
+    )]
+    close = difflib.get_close_matches(word.lower(), shortlist, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
