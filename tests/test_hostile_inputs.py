@@ -111,3 +111,47 @@ def test_xml_exports_stay_well_formed_with_control_characters_in_the_body(tmp_pa
     site = build_project(project)
     xml.dom.minidom.parseString((site.site / "changes.xml").read_bytes())
     assert "\x00" not in site.html("briefs/c/")
+
+
+# -- bounded work ------------------------------------------------------------------------------
+
+def test_nested_aliases_over_a_long_word_keep_the_scan_linear():
+    """Aliases x, xx, … x×900 over a body of 899-letter words: the automaton reports one
+    candidate per character at most (it reported up to 900 before), and the result is right."""
+    from briefbook.index.mentions import MentionMatcher
+    from briefbook.model.diagnostics import Location
+    from briefbook.model.dossier import Actor, ActorKind
+
+    actor = Actor(id="x", name="Ex", kind=ActorKind.PERSON, location=Location("a.md"),
+                  aliases=tuple("x" * n for n in range(1, 901)))
+    matcher = MentionMatcher([actor])
+    text = ("x" * 899 + " ") * 200 + "x " + "x" * 901
+    found = matcher.find(text)
+    assert len(found) == 201
+    assert all(text[m.start:m.end].strip() == text[m.start:m.end] for m in found)
+    assert matcher.last_work <= len(text)
+
+
+def test_did_you_mean_is_bounded_and_still_finds_the_closest_id():
+    from briefbook.model.diagnostics import SHORTLIST, did_you_mean
+
+    ids = [f"actor-{i}-{'abcdefghij'[i % 10] * 3}" for i in range(1000)] + ["nato"]
+    assert did_you_mean("natoo", ids) == " (did you mean 'nato'?)"
+    assert did_you_mean("zzzzzzzz", ids) == ""
+    assert SHORTLIST <= 20
+
+
+def test_one_letter_alias_with_mentions_all_is_a_warning(tmp_path):
+    project = make_project(tmp_path, {
+        "briefs/actors/x.md": "---\nname: Ex\nkind: person\naliases: [X]\n---\n",
+        "briefs/a.md": BRIEF.format(title="A", body="X and X and X."),
+    }, plugins="  - briefbook\n  - briefbook/actors:\n      mentions: all")
+    site = build_project(project)
+    assert ("briefs/actors/x.md:1:1: warning: actor 'x' has the one-letter name or alias 'X', "
+            "which 'mentions: all' would link wherever it stands alone; remove the alias, or "
+            "set mentions: first") in site.warnings
+    project2 = make_project(tmp_path / "first", {
+        "briefs/actors/x.md": "---\nname: Ex\nkind: person\naliases: [X]\n---\n",
+        "briefs/a.md": BRIEF.format(title="A", body="X and X."),
+    }, plugins="  - briefbook\n  - briefbook/actors")
+    assert not [w for w in build_project(project2).warnings if "one-letter" in w]

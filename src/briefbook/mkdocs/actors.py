@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from briefbook.index.noisy_names import noisy_names
 from briefbook.index.related import actor_cooccurrence
 from briefbook.mkdocs.assets import ship_asset
 from briefbook.mkdocs.core import check_counts
@@ -76,6 +77,8 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         if ctx is None:
             return files
         ship_asset(files, config, FILTER_JS_NAME)
+        for diag in noisy_names(ctx.index, self.config.mentions):
+            log.warning(diag.format())
         options = ActorPageOptions(
             page_size=self.config.page_size,
             positions_per_topic=self.config.positions_per_topic,
