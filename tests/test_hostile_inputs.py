@@ -155,3 +155,87 @@ def test_one_letter_alias_with_mentions_all_is_a_warning(tmp_path):
         "briefs/a.md": BRIEF.format(title="A", body="X and X."),
     }, plugins="  - briefbook\n  - briefbook/actors")
     assert not [w for w in build_project(project2).warnings if "one-letter" in w]
+
+
+# -- Unicode -----------------------------------------------------------------------------------
+
+def test_names_in_nfc_and_nfd_are_one_name(tmp_path):
+    project = make_project(tmp_path, {
+        "briefs/actors/sg.md": "---\nname: Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\nkind: organisation\n---\n",
+        "briefs/actors/sg2.md": "---\nname: Socie\u0301te\u0301 Ge\u0301ne\u0301rale\n"
+                                "kind: organisation\n---\n",
+    })
+    diags = _diags(project)
+    assert diags == [
+        f"briefs/actors/{name}.md:1:1: warning: the name or alias 'soci\u00e9t\u00e9 "
+        f"g\u00e9n\u00e9rale' belongs to several actors (sg, sg2); it will not be linked in "
+        "brief texts until it belongs to one" for name in ("sg", "sg2")
+    ]
+
+
+def test_invisible_bidi_and_look_alike_names_are_reported_escaped(tmp_path):
+    project = make_project(tmp_path, {
+        "briefs/actors/nato.md": "---\nname: \"NATO\\u200b\"\nkind: organisation\n"
+                                 "aliases: [\"OT\\u202eAN\", \"n\u0430to\"]\n---\n",
+    })
+    assert _diags(project) == [
+        "briefs/actors/nato.md:2:7: warning: the name 'NATO\\u200b' holds the invisible "
+        "character U+200B; delete it (retype the name if you cannot see it)",
+        "briefs/actors/nato.md:4:11: warning: the alias 'OT\\u202eAN' holds the invisible "
+        "character U+202E; delete it (retype the name if you cannot see it)",
+        "briefs/actors/nato.md:4:25: warning: the alias 'n\u0430to' mixes Cyrillic and Latin "
+        "letters in 'n\u0430to', which look alike; retype it in one script",
+    ]
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "aux", "prn", "com1", "lpt9"])
+def test_windows_reserved_names_are_refused_as_ids(tmp_path, name):
+    project = make_project(tmp_path, {f"briefs/{name}.md": BRIEF.format(title="T", body="")})
+    assert _diags(project) == [
+        f"briefs/{name}.md:1:1: error: '{name}' cannot be an id: Windows reserves the name "
+        f"{name.upper()} for a device, so the dossier could not be checked out there; rename "
+        f"it, e.g. '{name}-1'"
+    ]
+
+
+# -- silent coercions --------------------------------------------------------------------------
+
+def test_plain_values_yaml_would_turn_into_numbers_keep_their_text(tmp_path):
+    project = make_project(tmp_path, {"briefs/a.md": (
+        "---\ntitle: 1:20\ndate: 2025\nsummary: 0x1F\ntags: [012, 1-000]\n"
+        "events:\n  - date: '2025-01-01'\n    title: 10:30:00\n    place: 1_000\n"
+        "source:\n  publisher: .inf\n  title: 1.10\n---\n"
+    )})
+    result = load_dossier(project / "briefs", project)
+    assert [d.format() for d in result.diagnostics] == []
+    brief = result.dossier.briefs["a"]
+    assert (brief.title, brief.summary, brief.tags) == ("1:20", "0x1F", ("012", "1-000"))
+    assert (brief.events[0].title, brief.events[0].place) == ("10:30:00", "1_000")
+    assert (brief.source.publisher, brief.source.title) == (".inf", "1.10")
+
+
+def test_a_date_written_in_hex_is_not_read_as_a_year(tmp_path):
+    project = make_project(tmp_path, {"briefs/a.md": "---\ntitle: T\ndate: 0x7E9\n---\n"})
+    assert _diags(project) == [
+        "briefs/a.md:3:7: error: 'date': '0x7E9' is not a date; write YYYY, YYYY-MM or "
+        "YYYY-MM-DD, with a leading ~ if approximate (e.g. ~2025-04)"
+    ]
+
+
+# -- injection into terminals and CI logs ------------------------------------------------------
+
+def test_every_diagnostic_is_one_line_and_no_line_is_a_ci_command(tmp_path):
+    forged = "x\\n::error file=a::forged\\nbriefs/b.md:1:1: error: forged\\e[31m"
+    project = make_project(tmp_path, {
+        "briefs/a.md": f'---\ntitle: T\ndate: "2025"\nactors: ["{forged}"]\n'
+                       f'source:\n  url: "{forged}"\n---\n',
+        "briefs/::warning::x.md": BRIEF.format(title="T", body=""),
+    })
+    result = load_dossier(project / "briefs", project)
+    lines = [d.format() for d in result.diagnostics.sorted()]
+    assert len(lines) >= 3
+    for line in lines:
+        assert "\n" not in line and "\x1b" not in line and "\r" not in line
+        assert not line.startswith("::")
+    assert any("'x\\n::error file=a::forged\\nbriefs/b.md:1:1: error: forged[31m'" in line
+               for line in lines)

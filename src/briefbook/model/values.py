@@ -77,3 +77,38 @@ def web_address_hint(url: str) -> str:
 def without_controls(text: str) -> str:
     """``text`` without the control characters of :data:`CONTROL_RE`."""
     return CONTROL_RE.sub("", text)
+
+
+# Characters that show nothing, or reorder what follows: zero-width spaces and joiners, bidi
+# embeddings and overrides, the BOM (Unicode "format" characters), line and paragraph separators,
+# private-use and unassigned code points.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp", "Co", "Cn"})
+# Scripts whose letters look alike: a word mixing them is a look-alike (``nаto`` with a Cyrillic
+# ``а``), not a name.
+_CONFUSABLE_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE"})
+
+
+def invisible_characters(text: str) -> list[str]:
+    """The invisible or reordering characters of ``text``, each once, in order."""
+    return list(dict.fromkeys(
+        ch for ch in text if unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+    ))
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def mixed_script_word(text: str) -> tuple[str, list[str]] | None:
+    """The first word of ``text`` that mixes letters of look-alike scripts, and those scripts."""
+    for word in re.split(r"[\W\d_]+", text):
+        scripts = {_script(ch) for ch in word if ch.isalpha()} & _CONFUSABLE_SCRIPTS
+        if len(scripts) > 1:
+            return word, sorted(scripts)
+    return None
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC: ``é`` typed as ``e`` + accent and as one character compare equal."""
+    return unicodedata.normalize("NFC", text)

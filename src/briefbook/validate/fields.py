@@ -32,9 +32,12 @@ from briefbook.model.dossier import (
 from briefbook.model.grading import Grade, GradeError, SourceKind
 from briefbook.model.values import (
     CONTROL_RE,
+    invisible_characters,
     is_slug,
     is_web_address,
     is_wikidata_id,
+    mixed_script_word,
+    nfc,
     slugify,
     web_address_hint,
     without_controls,
@@ -257,6 +260,7 @@ class _Refs:
     ) -> tuple[str, ...]:
         found: list[str] = []
         for value, loc in items:
+            value = nfc(value)
             if value in self.ids:
                 if value not in found:
                     found.append(value)
@@ -392,8 +396,12 @@ def _actor(
     r = _Reader(raw, diags, raw.data or {})
     r.check_fields(ACTOR_FIELDS)
     name = r.text("name", required=True)
+    if name:
+        name = _checked_name(r, nfc(name), r.loc("name"), "name")
     kind = r.choice("kind", ActorKind, required=True)
-    aliases = tuple(dict.fromkeys(a for a, _ in r.text_list("aliases") if a))
+    aliases = tuple(dict.fromkeys(
+        _checked_name(r, nfc(a), loc, "alias") for a, loc in r.text_list("aliases") if a
+    ))
     external: dict[str, str] = {}
     wikidata = _wikidata_id(r, "wikidata")
     if wikidata:
@@ -426,6 +434,23 @@ def _actor(
     )
 
 
+def _checked_name(r: _Reader, name: str, loc: Location, what: str) -> str:
+    """A name or alias, with a warning when it holds invisible or bidi control characters
+    (zero-width space, right-to-left override) or mixes look-alike scripts in one word."""
+    hidden = invisible_characters(name)
+    if hidden:
+        codes = ", ".join(f"U+{ord(ch):04X}" for ch in hidden)
+        r.diags.warning(loc, f"the {what} '{name}' holds the invisible character {codes}; "
+                        "delete it (retype the name if you cannot see it)", "invisible-character")
+    mixed = mixed_script_word(name)
+    if mixed:
+        word, scripts = mixed
+        r.diags.warning(loc, f"the {what} '{name}' mixes {' and '.join(s.title() for s in scripts)}"
+                        f" letters in '{word}', which look alike; retype it in one script",
+                        "mixed-scripts")
+    return name
+
+
 def _wikidata_id(r: _Reader, key: str) -> str | None:
     """A Wikidata id (``Q`` and digits), in ``wikidata:`` or ``external_ids.wikidata``: the
     one external id a link is made from, so nothing else may reach that link's path."""
@@ -445,6 +470,7 @@ def _topic(raw: RawFile, diags: Diagnostics) -> Topic | None:
     title = r.text("title", required=True)
     if not title:
         return None
+    title = _checked_name(r, nfc(title), r.loc("title"), "title")
     return Topic(
         id=raw.stem,
         title=title,
