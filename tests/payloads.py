@@ -21,7 +21,7 @@ def payload(field: str) -> str:
 
 # Fields whose value the core's brief pages show as text.
 SHOWN_ON_BRIEF_PAGES = (
-    "title", "summary", "publisher", "source-title", "author", "tag", "position-summary",
+    "title", "summary", "publisher", "source-title", "author", "position-summary",
     "position-quote", "event-title", "event-place", "question-text", "question-answer",
     "actor-name", "topic-title",
 )
@@ -76,7 +76,7 @@ def payload_dossier() -> dict[str, str]:
             },
             "actors": ["evil", "plain"],
             "topics": ["evil-topic"],
-            "tags": [payload("tag")],
+            "tags": ["tags-are-slugs"],  # a tag that is not a slug is an error
             "positions": [{
                 "actor": "evil", "topic": "evil-topic", "stance": "supports",
                 "summary": payload("position-summary"), "quote": payload("position-quote"),

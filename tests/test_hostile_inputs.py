@@ -161,7 +161,8 @@ def test_one_letter_alias_with_mentions_all_is_a_warning(tmp_path):
 
 def test_names_in_nfc_and_nfd_are_one_name(tmp_path):
     project = make_project(tmp_path, {
-        "briefs/actors/sg.md": "---\nname: Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\nkind: organisation\n---\n",
+        "briefs/actors/sg.md": "---\nname: Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\n"
+                               "kind: organisation\n---\n",
         "briefs/actors/sg2.md": "---\nname: Socie\u0301te\u0301 Ge\u0301ne\u0301rale\n"
                                 "kind: organisation\n---\n",
     })

@@ -43,6 +43,7 @@ from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
 from briefbook.render.environment import Renderer
+from briefbook.render.markdown_body import BodyRenderer
 from briefbook.validate.as_of import parse_as_of
 from briefbook.views.as_of_banner import as_of_banner
 from briefbook.views.brief import brief_pages
@@ -185,6 +186,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             self.result.dossier, self.result.index, urls, renderer,
             options={"sanitize": self.config.sanitize,
                      "material_tags": self.tags_property is not None},
+            body_renderer=BodyRenderer(config.markdown_extensions, config.mdx_configs),
         )
         self.registry.pages.context = ctx
         if self.config.questions:

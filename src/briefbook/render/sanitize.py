@@ -28,6 +28,22 @@ def _attributes() -> dict[str, set[str]]:
     return attributes
 
 
+# Attributes whose address a browser fetches as the page loads (an image, a video's poster):
+# only an address inside the site may stay, so that reading a sanitized brief calls no other host.
+_FETCHED = frozenset({"src", "srcset", "poster", "background", "data", "longdesc"})
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Drop protocol-relative addresses (``//host/x``) everywhere, and any address of another
+    host where the browser would fetch it without a click."""
+    address = "".join(value.split()).lower()
+    if address.startswith(("//", "\\\\", "/\\", "\\/")):
+        return None
+    if attribute in _FETCHED and (address.startswith(("http:", "https:")) or "//" in address):
+        return None
+    return value
+
+
 _CLEANER = nh3.Cleaner(
     tags=set(nh3.ALLOWED_TAGS),
     clean_content_tags={"script", "style"},
@@ -36,6 +52,7 @@ _CLEANER = nh3.Cleaner(
     filter_style_properties={"text-align"},
     strip_comments=True,
     link_rel="noopener noreferrer",
+    attribute_filter=_keep_attribute,
 )
 
 

@@ -30,6 +30,7 @@ from briefbook.model.dossier import (
     Topic,
 )
 from briefbook.model.grading import Grade, GradeError, SourceKind
+from briefbook.model.html_scan import remote_resources, unclosed_elements
 from briefbook.model.values import (
     CONTROL_RE,
     invisible_characters,
@@ -420,6 +421,7 @@ def _actor(
         return None
     affiliations = r.text_list("affiliations")
     affiliation_locs[raw.stem] = {aff: loc for aff, loc in reversed(affiliations)}
+    check_body_html(raw, diags)
     return Actor(
         id=raw.stem,
         name=name,
@@ -471,6 +473,7 @@ def _topic(raw: RawFile, diags: Diagnostics) -> Topic | None:
     if not title:
         return None
     title = _checked_name(r, nfc(title), r.loc("title"), "title")
+    check_body_html(raw, diags)
     return Topic(
         id=raw.stem,
         title=title,
@@ -570,6 +573,8 @@ def _brief(
     topics = topic_refs.check(diags, r.text_list("topics"), "topics")
     tags = tuple(dict.fromkeys(_tags(r)))
     placed = bool(title and date and id_ok)
+    if sanitize is not True:
+        check_body_html(raw, diags)
     brief = Brief(
         id=ident,
         title=title or ident,
@@ -629,6 +634,31 @@ def _date_unknown(r: _Reader, date: FuzzyDate | None, source: Source) -> bool:
         "date-unknown",
     )
     return True
+
+
+def check_body_html(raw: RawFile, diags: Diagnostics) -> None:
+    """Warn at file:line about raw HTML in a body that is not sanitized: an element left open
+    that would hide the rest of the page (it is closed at the end of the text), and images or
+    other resources a reader's browser would fetch from another host."""
+    if "<" not in raw.body:
+        return
+    first = raw.body_line - 1
+    for element in unclosed_elements(raw.body):
+        diags.warning(
+            Location(raw.display, first + element.line, element.col),
+            f"'{element.shown}' is never closed, so a browser would hide everything after it "
+            f"(the rest of the text and the panels below it); add '{element.closing}' where it "
+            "should end (the page closes it at the end of the text meanwhile)",
+            "unclosed-html",
+        )
+    for line, col, text in remote_resources(raw.body):
+        diags.warning(
+            Location(raw.display, first + line, col),
+            f"the text loads '{text}' from another host whenever the page is read, which tells "
+            "that host who reads the dossier; save the file in the site instead, or set "
+            "'sanitize: true' to drop it",
+            "remote-resource",
+        )
 
 
 def _tags(r: _Reader) -> list[str]:

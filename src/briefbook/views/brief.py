@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from briefbook.model.dossier import Brief
+from briefbook.model.html_scan import balanced
 from briefbook.views.claims import claim_grade, event_provenance, grade_of, position_provenance
 from briefbook.views.context import ViewContext
 from briefbook.views.page import Listing, PageDoc
@@ -26,11 +27,14 @@ def brief_page(ctx: ViewContext, brief: Brief) -> PageDoc:
     return brief_content(ctx, PageDoc(src, brief.title), brief)
 
 
-def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) -> PageDoc:
+def brief_content(
+    ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1, alone: bool = False
+) -> PageDoc:
     """Append a brief's header, text and sections to ``doc``, linking from ``doc``'s page.
 
     ``level`` is the heading level of the brief's title: 1 on its own page, deeper when the
-    brief is one of many on a page (the printable book).
+    brief is one of many on a page (the printable book). ``alone`` renders the text on its own
+    (see :mod:`briefbook.render.markdown_body`), for a page that joins several briefs.
     """
     src = doc.src_uri
     doc.html(
@@ -46,7 +50,10 @@ def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) 
         ),
         searchable=False,
     )
-    doc.md(brief.body, sanitize=should_sanitize(ctx, brief))
+    if alone:
+        doc.html(ctx.body_renderer(balanced(brief.body), should_sanitize(ctx, brief)))
+    else:
+        doc.md(balanced(brief.body), sanitize=should_sanitize(ctx, brief))
     if brief.positions:
         doc.heading(ctx.t("positions"), level + 1)
         doc.listings.add(Listing.POSITIONS)

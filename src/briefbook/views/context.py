@@ -9,6 +9,7 @@ from typing import Any
 from briefbook.index.lookups import Index
 from briefbook.model.dossier import Brief, Dossier
 from briefbook.render.environment import Renderer
+from briefbook.render.markdown_body import BodyRenderer
 from briefbook.views.stances import StanceRecord, stance_records
 from briefbook.views.urls import SiteUrls
 
@@ -37,6 +38,8 @@ class ViewContext:
     renderer: Renderer
     options: dict[str, Any] = field(default_factory=dict)
     question_pages: dict[str, str] = field(default_factory=dict)
+    # renders a body on its own, for pages that join several (the site's extensions in a build)
+    body_renderer: BodyRenderer = field(default_factory=BodyRenderer)
 
     @cached_property
     def stances(self) -> dict[tuple[str, str], StanceRecord]:

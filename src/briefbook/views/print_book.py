@@ -95,7 +95,7 @@ def print_book_page(
         _part(doc, ctx.t("briefs"))
         for brief in shown:
             doc.html(BREAK)
-            brief_content(ctx, doc, brief, level=2)
+            brief_content(ctx, doc, brief, level=2, alone=True)
     return doc
 
 
