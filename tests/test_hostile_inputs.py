@@ -240,3 +240,38 @@ def test_every_diagnostic_is_one_line_and_no_line_is_a_ci_command(tmp_path):
         assert not line.startswith("::")
     assert any("'x\\n::error file=a::forged\\nbriefs/b.md:1:1: error: forged[31m'" in line
                for line in lines)
+
+
+# -- privacy: remote resources -----------------------------------------------------------------
+
+REMOTE_BODY = ("Text.\n\n![pixel](https://tracker.example/p.png)\n\n"
+               '<img src="//cdn.example/x.png" alt="x">\n\n[a link](//evil.example/page)\n')
+
+
+def test_an_unsanitized_body_that_loads_remote_resources_is_warned(tmp_path):
+    project = make_project(tmp_path, {"briefs/a.md": BRIEF.format(title="A", body=REMOTE_BODY)})
+    assert _diags(project) == [
+        "briefs/a.md:7:1: warning: the text loads '![pixel](https://tracker.example/p.png' "
+        "from another host whenever the page is read, which tells that host who reads the "
+        "dossier; save the file in the site instead, or set 'sanitize: true' to drop it",
+        "briefs/a.md:9:1: warning: the text loads '<img src=\"//' from another host whenever "
+        "the page is read, which tells that host who reads the dossier; save the file in the "
+        "site instead, or set 'sanitize: true' to drop it",
+    ]
+
+
+@pytest.mark.parametrize("where", ["brief", "site"])
+def test_a_sanitized_body_calls_no_other_host(tmp_path, where):
+    own = "sanitize: true\n" if where == "brief" else ""
+    plugins = "  - briefbook:\n      sanitize: true" if where == "site" else "  - briefbook"
+    project = make_project(tmp_path, {
+        "briefs/a.md": f"---\ntitle: A\ndate: '2025-04-10'\n{own}---\n{REMOTE_BODY}",
+    }, plugins=plugins)
+    assert [d for d in _diags(project) if "another host" in d] == ([] if where == "brief" else
+                                                                  _diags(project))
+    site = build_project(project, strict=True)
+    for page in ("briefs/a/", "print/"):
+        html = site.html(page)
+        body = html[html.index("Text."):html.index("a link") + 20]
+        assert "tracker.example" not in body and "cdn.example" not in body, page
+        assert "evil.example" not in body, page

@@ -45,6 +45,7 @@ from briefbook.pipeline import DossierLoader, LoadResult
 from briefbook.render.environment import Renderer
 from briefbook.render.markdown_body import BodyRenderer
 from briefbook.validate.as_of import parse_as_of
+from briefbook.validate.fields import sanitized_everywhere
 from briefbook.views.as_of_banner import as_of_banner
 from briefbook.views.brief import brief_pages
 from briefbook.views.briefs_index import briefs_index_pages
@@ -171,6 +172,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
+        if self.config.sanitize:
+            self.result.diagnostics = sanitized_everywhere(self.result.dossier,
+                                                           self.result.diagnostics)
         self._report(self.result.diagnostics)
         self.tags_property = material_tags_property(config)
         self.with_overview = set()

@@ -661,6 +661,19 @@ def check_body_html(raw: RawFile, diags: Diagnostics) -> None:
         )
 
 
+BODY_HTML_CODES = frozenset({"unclosed-html", "remote-resource"})
+
+
+def sanitized_everywhere(dossier: Dossier, diags: Diagnostics) -> Diagnostics:
+    """``diags`` without the body HTML warnings of files whose body a site-wide ``sanitize:
+    true`` cleans (briefs that do not say ``sanitize: false``, actors, topics)."""
+    cleaned = {b.location.path for b in dossier.briefs.values() if b.sanitize is None}
+    cleaned |= {a.location.path for a in dossier.actors.values()}
+    cleaned |= {t.location.path for t in dossier.topics.values()}
+    return Diagnostics([d for d in diags if not (d.code in BODY_HTML_CODES
+                                                 and d.location.path in cleaned)])
+
+
 def _tags(r: _Reader) -> list[str]:
     """``tags``: slugs, like ids (docs/format.md); another text is an error with a slug to use."""
     tags = []
