@@ -44,6 +44,7 @@ from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
 from briefbook.render.environment import Renderer
 from briefbook.render.markdown_body import BodyRenderer
+from briefbook.serve_snapshot import LastGoodSite, guarded
 from briefbook.validate.as_of import parse_as_of
 from briefbook.validate.fields import sanitized_everywhere
 from briefbook.views.as_of_banner import as_of_banner
@@ -125,6 +126,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.set_aside: list[File] = []  # generated files kept away from mkdocs-static-i18n
         self.tags_property: str | None = None  # the meta key of Material's tags plugin, if on
         self.with_overview: set[str] = set()  # authored pages that show the overview panel
+        self.last_good: LastGoodSite | None = None
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -319,7 +321,16 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self.briefs_dir))
+        if self.last_good is None:  # a failed rebuild must not leave the server stuck
+            self.last_good = LastGoodSite(Path(config.site_dir))
+            self.last_good.save()
+            server.builder = guarded(server.builder, self.last_good, log.error)
         return server
+
+    def on_shutdown(self) -> None:
+        if self.last_good is not None:
+            self.last_good.close()
+            self.last_good = None
 
     # -- helpers -----------------------------------------------------------------------------
     def _sections(self) -> set[str]:
