@@ -63,6 +63,17 @@ REQUIRED = {
     "not UTF-8": ["file-not-utf8", "file-utf16"],
     "BOM and CRLF accepted": ["file-bom-crlf", "file-cr-only"],
     "javascript: and data: URLs": ["url-javascript", "url-data", "url-javascript-disguised"],
+    # second round (issue 20)
+    "control characters": ["field-control-character-escape", "body-control-character"],
+    "silent coercions": ["field-yaml-number-as-text", "date-in-hex", "yaml-nan-and-inf",
+                         "yaml-huge-integer"],
+    "dates at the edges": ["date-last-day-of-9999", "date-year-one"],
+    "tags follow the slug rule": ["tag-not-a-slug"],
+    "Windows-reserved ids": ["id-windows-reserved"],
+    "Unicode": ["name-nfc-and-nfd", "name-invisible-and-bidi", "name-mixed-scripts",
+                "ref-nfd-alias"],
+    "raw HTML that swallows the page": ["html-unclosed-textarea", "html-unclosed-hidden-div"],
+    "remote resources": ["html-remote-resources", "html-remote-resources-sanitized"],
 }
 
 
