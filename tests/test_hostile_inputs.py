@@ -275,3 +275,20 @@ def test_a_sanitized_body_calls_no_other_host(tmp_path, where):
         body = html[html.index("Text."):html.index("a link") + 20]
         assert "tracker.example" not in body and "cdn.example" not in body, page
         assert "evil.example" not in body, page
+
+
+def test_a_paragraph_crowded_with_markup_is_shown_as_code_and_warned(tmp_path):
+    """50,000 '[' in one paragraph take Python-Markdown minutes (its inline parsing is
+    quadratic): the paragraph is shown preformatted instead, with a warning at its line."""
+    from briefbook.model.html_scan import MAX_INLINE_MARKS
+
+    body = "Intro [a](https://example.org/).\n\n" + "[" * 50_000 + "\n"
+    project = make_project(tmp_path, {"briefs/a.md": BRIEF.format(title="A", body=body)})
+    assert _diags(project) == [
+        "briefs/a.md:7:1: warning: this paragraph holds 50,000 characters of Markdown markup "
+        "([, *, <, & ...), more than a page can render in reasonable time; it is shown as "
+        "preformatted text. Split it, or put it in a code block",
+    ]
+    html = build_project(project).html("briefs/a/")
+    assert "[" * 1000 in html and '<a href="https://example.org/">a</a>' in html
+    assert MAX_INLINE_MARKS >= 500

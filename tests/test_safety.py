@@ -36,6 +36,7 @@ def test_slugify_always_gives_a_slug(text):
     "javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "java\nscript:x",
     "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd",
     "\\\\evil\\share", "https://", "http:evil",
+    "//evil.example/x", " //evil.example/x", "/\\evil.example/x", "\\/evil.example",
 ])
 def test_unsafe_urls(url):
     assert not is_safe_url(url)

@@ -184,6 +184,8 @@ def discover(root: Path, skipped: list[Skipped] | None = None) -> Iterator[Path]
             else:
                 note(Skipped(path, f"'{name}' is not a regular file (a FIFO, a socket or a "
                              "device); it is not read. Replace it with a Markdown file"))
+    if skipped is not None:
+        skipped.sort(key=lambda item: item.path.parts)
     yield from sorted(found, key=lambda p: p.parts)
 
 

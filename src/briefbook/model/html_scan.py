@@ -135,3 +135,56 @@ def remote_resources(body: str) -> list[tuple[int, int, str]]:
         for match in _REMOTE_RESOURCES.finditer(line):
             found.append((number + 1, match.start() + 1, match.group()[:80]))
     return found
+
+
+# Python-Markdown's inline parsing slows down with the square of the number of candidates for
+# inline markup in one paragraph (50,000 '[' take minutes). A paragraph with more than this many
+# is shown as preformatted text instead, and named in a warning.
+MAX_INLINE_MARKS = 1_000
+_INLINE_MARK = re.compile(r"[\[\]&<>`*_!\\]")
+
+
+def crowded_paragraphs(body: str) -> list[tuple[int, int]]:
+    """Line (1-based) and count of inline markup characters of each paragraph of ``body`` that
+    holds more than :data:`MAX_INLINE_MARKS` of them (outside fenced code)."""
+    found: list[tuple[int, int]] = []
+    start, count, previous = 0, 0, -1
+    for number, line in prose_lines(body):
+        if not line.strip() or number != previous + 1:
+            if count > MAX_INLINE_MARKS:
+                found.append((start + 1, count))
+            start, count = number, 0
+        if not line.strip():
+            start = number + 1
+        previous = number
+        count += len(_INLINE_MARK.findall(line))
+    if count > MAX_INLINE_MARKS:
+        found.append((start + 1, count))
+    return found
+
+
+def tamed(body: str) -> str:
+    """``body`` with each crowded paragraph (:func:`crowded_paragraphs`) in a code block."""
+    crowded = {line - 1 for line, _ in crowded_paragraphs(body)}
+    if not crowded:
+        return body
+    lines = body.split("\n")
+    out: list[str] = []
+    inside = False
+    fence = "`" * (max((len(m) for m in re.findall(r"`+", body)), default=0) + 3)
+    for number, line in enumerate(lines):
+        if number in crowded and not inside:
+            out.append(fence)
+            inside = True
+        elif inside and not line.strip():
+            out.append(fence)
+            inside = False
+        out.append(line)
+    if inside:
+        out.append(fence)
+    return "\n".join(out)
+
+
+def prepared(body: str) -> str:
+    """A body as the pages render it: crowded paragraphs tamed, open elements closed."""
+    return balanced(tamed(body))

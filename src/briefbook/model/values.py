@@ -44,7 +44,9 @@ def is_safe_url(url: str) -> bool:
         return False
     if parts.scheme:
         return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
-    return not cleaned.startswith("\\")
+    # a protocol-relative address (//host/x, and the backslash forms browsers read the same
+    # way) leads to another host: not a relative link
+    return not cleaned.startswith(("\\", "//", "/\\"))
 
 
 def is_web_address(url: str) -> bool:

@@ -30,7 +30,7 @@ from briefbook.model.dossier import (
     Topic,
 )
 from briefbook.model.grading import Grade, GradeError, SourceKind
-from briefbook.model.html_scan import remote_resources, unclosed_elements
+from briefbook.model.html_scan import crowded_paragraphs, remote_resources, unclosed_elements
 from briefbook.model.values import (
     CONTROL_RE,
     invisible_characters,
@@ -640,9 +640,17 @@ def check_body_html(raw: RawFile, diags: Diagnostics) -> None:
     """Warn at file:line about raw HTML in a body that is not sanitized: an element left open
     that would hide the rest of the page (it is closed at the end of the text), and images or
     other resources a reader's browser would fetch from another host."""
+    first = raw.body_line - 1
+    for line, count in crowded_paragraphs(raw.body):
+        diags.warning(
+            Location(raw.display, first + line, 1),
+            f"this paragraph holds {count:,} characters of Markdown markup ([, *, <, & ...), "
+            "more than a page can render in reasonable time; it is shown as preformatted text. "
+            "Split it, or put it in a code block",
+            "crowded-paragraph",
+        )
     if "<" not in raw.body:
         return
-    first = raw.body_line - 1
     for element in unclosed_elements(raw.body):
         diags.warning(
             Location(raw.display, first + element.line, element.col),

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from briefbook.index.related import related_actors
 from briefbook.model.dossier import Actor, Brief, Position, QuestionStatus
-from briefbook.model.html_scan import balanced
+from briefbook.model.html_scan import prepared
 from briefbook.model.values import is_wikidata_id
 from briefbook.views.brief import event_rows, position_rows
 from briefbook.views.claims import unique_events
@@ -68,7 +68,7 @@ def actor_page(
     doc.html(ctx.render("actor_header.html", actor=actor, **header_context(ctx, src, actor)))
     if actor.body.strip():
         doc.heading(ctx.t("profile"))
-        doc.md(balanced(actor.body), sanitize=bool(ctx.options.get("sanitize", False)))
+        doc.md(prepared(actor.body), sanitize=bool(ctx.options.get("sanitize", False)))
     positions = ctx.index.positions_by_actor.get(actor.id, [])
     events = unique_events(ctx, ctx.index.events_by_actor.get(actor.id, []))
     if positions or events:

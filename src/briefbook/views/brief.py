@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from briefbook.model.dossier import Brief
-from briefbook.model.html_scan import balanced
+from briefbook.model.html_scan import prepared
 from briefbook.views.claims import claim_grade, event_provenance, grade_of, position_provenance
 from briefbook.views.context import ViewContext
 from briefbook.views.page import Listing, PageDoc
@@ -51,9 +51,9 @@ def brief_content(
         searchable=False,
     )
     if alone:
-        doc.html(ctx.body_renderer(balanced(brief.body), should_sanitize(ctx, brief)))
+        doc.html(ctx.body_renderer(prepared(brief.body), should_sanitize(ctx, brief)))
     else:
-        doc.md(balanced(brief.body), sanitize=should_sanitize(ctx, brief))
+        doc.md(prepared(brief.body), sanitize=should_sanitize(ctx, brief))
     if brief.positions:
         doc.heading(ctx.t("positions"), level + 1)
         doc.listings.add(Listing.POSITIONS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from briefbook.model.dossier import Question, QuestionStatus, Stance, Topic
-from briefbook.model.html_scan import balanced
+from briefbook.model.html_scan import prepared
 from briefbook.views.claims import grade_of
 from briefbook.views.context import ViewContext
 from briefbook.views.page import Listing, PageDoc
@@ -55,7 +55,7 @@ def topic_page(ctx: ViewContext, topic: Topic, briefs_limit: int = 100) -> PageD
     doc.html(ctx.render("topic_header.html", topic=topic, briefs=len(briefs),
                         questions=len(questions)))
     if topic.body:
-        doc.md(balanced(topic.body), sanitize=bool(ctx.options.get("sanitize", False)))
+        doc.md(prepared(topic.body), sanitize=bool(ctx.options.get("sanitize", False)))
     groups = stance_groups(ctx, src, topic.id)
     if groups:
         doc.heading(ctx.t("positions"))
