@@ -59,8 +59,10 @@ def brief_content(ctx: ViewContext, doc: PageDoc, brief: Brief, level: int = 1) 
         doc.heading(ctx.t("questions"), level + 1)
         doc.listings.add(Listing.QUESTIONS)
         # the questions register is where a question is searched for
-        doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief)),
-                 searchable=False)
+        # one page may hold several briefs (the book): their question anchors carry the brief's
+        prefix = f"brief-{brief.id}--" if level > 1 else ""
+        doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief),
+                            anchor_prefix=prefix), searchable=False)
     return doc
 
 
