@@ -115,7 +115,7 @@ def test_stance_change_and_matrix_corner_read_as_text(tmp_path):
     assert "Actor \\ Topic" not in positions
     corner = re.search(r'<th scope="col" class="bb-matrix__corner">(.*?)</th>', positions,
                        re.S).group(1)
-    assert _text(corner) == "Topics → Actors ↓"
+    assert _text(corner) == "Topic → Actor ↓"
     changes = _text(positions[positions.index("bb-changes"):])
     assert re.search(r"CONDITIONAL → SUPPORTS \(", changes.upper()), changes[:200]
 
