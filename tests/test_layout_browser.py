@@ -184,17 +184,13 @@ def test_every_matrix_cell_on_screen_is_in_the_pdf(checked_site, checked_origin,
 
 
 def _cell_in(text: str, cell: dict) -> bool:
-    """Whether the PDF's text names the cell's actor and then, in order and close by, every
-    piece of text the cell shows on screen."""
+    """Whether the PDF's text names the cell's actor and, close after it, every piece of text
+    the cell shows on screen (in any order: pdftotext may read a badge at a line's end after
+    the next words)."""
     actor = _normal(cell["actor"])
+    pieces = [_normal(p) for p in cell["pieces"]]
     for match in re.finditer(re.escape(actor), text):
-        at, ok = match.end(), True
-        for piece in map(_normal, cell["pieces"]):
-            found = text.find(piece, at, at + 600)
-            if found < 0:
-                ok = False
-                break
-            at = found + len(piece)
-        if ok:
+        window = text[match.end(): match.end() + 600]
+        if all(piece in window for piece in pieces):
             return True
     return False
