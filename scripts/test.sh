@@ -5,7 +5,8 @@
 # The browser tests drive a Chromium-family browser with Playwright: BRIEFBOOK_CHROMIUM names
 # the executable (CI sets Google Chrome's); otherwise the first working one of chromium,
 # google-chrome and chromium-browser is used, and Debian's chromium is installed when none works.
-# Other Debian packages the tests use (poppler-utils) are installed when missing.
+# Other Debian packages the tests use (poppler-utils, Java for the Nu HTML Checker, npm for the
+# checkers) are installed when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1
@@ -47,6 +48,8 @@ elif ! BRIEFBOOK_CHROMIUM="$(find_browser)"; then
   missing+=(chromium fonts-liberation)
 fi
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the print book's PDF test
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)  # the Nu HTML Checker
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)  # installs the checkers below
 if [ "${#missing[@]}" -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
@@ -63,6 +66,17 @@ if [ ! -x .venv/bin/python ]; then
 fi
 echo "== installing briefbook and its test dependencies"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+
+# The independent checkers (Nu HTML Checker, axe-core), pinned in tests/checkers/package-lock.json,
+# installed into tests/checkers/node_modules (ignored by git); again only when the lock changed.
+checkers=tests/checkers
+stamp="$checkers/node_modules/.installed-from-lock"
+if ! cmp -s "$checkers/package-lock.json" "$stamp"; then
+  echo "== installing the HTML and accessibility checkers (npm ci)"
+  # --ignore-scripts: vnu-jar's postinstall would fetch a JRE; Debian's Java runs the checker
+  npm ci --prefix "$checkers" --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+  cp "$checkers/package-lock.json" "$stamp"
+fi
 
 echo "== ruff"
 .venv/bin/ruff check src tests scripts

@@ -3,6 +3,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser_support import launch_chromium
+from checkers_support import CheckedSite, build_for_checkers, example_name, example_projects
 from playwright.sync_api import Browser, Page
 from sitehttp import serve
 from support import SUBPATH_SITE_URL, BuiltSite, build_project, copy_example
@@ -29,6 +30,13 @@ def example_origin(example_site: BuiltSite) -> Iterator[str]:
     """The example site served at the root of a local origin, e.g. ``http://127.0.0.1:4711``."""
     with serve(example_site.site) as origin:
         yield origin
+
+
+@pytest.fixture(scope="session", params=example_projects(), ids=example_name)
+def checked_site(request, tmp_path_factory) -> CheckedSite:
+    """Each example of the repository (``mkdocs.yml``, ``examples/*/mkdocs.yml``) built once per
+    session with --strict, with the plain pages the checkers' baseline is taken from."""
+    return build_for_checkers(request.param, tmp_path_factory.mktemp("checked"))
 
 
 @pytest.fixture(scope="module")

@@ -82,7 +82,7 @@ def test_german_labels_on_the_generated_pages(german_site):
 
 def test_german_month_names_and_dates(german_site):
     timeline = _text(german_site.html("timeline/"))
-    assert timeline.startswith("Zeitleiste 7 Ereignisse · ca. März 2025 – ca. April 2025 "
+    assert timeline.startswith("Zeitleiste 6 Ereignisse · ca. März 2025 – ca. April 2025 "
                                "Herunterladen: Ereignisse als JSON · Kalender (iCalendar)")
     assert '<h3 id="2025-03">März 2025' in german_site.html("timeline/")  # the month heading
     changes = _text(german_site.html("changes/"))
@@ -106,12 +106,12 @@ def test_no_english_label_is_left_on_a_german_page(german_site, example_site):
 
 def test_english_and_french_sites_keep_their_labels(example_site, tmp_path):
     english = _text(example_site.html("timeline/"))
-    assert english.startswith("Timeline 7 events · c. March 2025 – c. April 2025 Download: "
+    assert english.startswith("Timeline 6 events · c. March 2025 – c. April 2025 Download: "
                               "events as JSON · calendar (iCalendar)")
     assert "Week 14, 2025 31 March 2025 – 6 April 2025" in _text(example_site.html("changes/"))
     french = _build(tmp_path, "fr")
     assert _text(french.html("timeline/")).startswith(
-        "Chronologie 7 événements · vers mars 2025 – vers avril 2025 Télécharger: "
+        "Chronologie 6 événements · vers mars 2025 – vers avril 2025 Télécharger: "
         "événements en JSON · calendrier (iCalendar)")
     assert "Semaine 14 de 2025 31 mars 2025 – 6 avril 2025" in _text(french.html("changes/"))
     assert _text(french.html("questions/")).startswith(

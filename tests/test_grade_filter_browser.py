@@ -43,7 +43,7 @@ def served(tmp_path_factory):
 
 def shown_claims(page):
     return page.eval_on_selector_all(
-        "[data-bb-claims] .bb-claim:not([hidden]) .bb-stance",
+        ".bb-matrix [data-bb-claims] .bb-claim:not([hidden]) .bb-stance",
         "els => els.map(e => e.textContent)",
     )
 
@@ -54,6 +54,11 @@ def test_matrix_falls_back_to_the_latest_position_that_meets_the_grade(served, p
     assert shown_claims(page) == ["opposes"]
     page.select_option('select[name="reliability"]', "B")
     assert shown_claims(page) == ["supports"]  # the C3 report is hidden, the A1 one shows
+    # the matrix's copy for paper follows, and the hidden claim is counted once
+    assert page.eval_on_selector_all(
+        ".bb-matrix-print [data-bb-claims] .bb-claim:not([hidden]) .bb-stance",
+        "els => els.map(e => e.textContent)") == ["supports"]
+    assert page.locator("[data-bb-grade-status]").text_content() == "1 claim hidden."
     assert page.url.endswith("positions/?min_grade=B")
     page.select_option('select[name="credibility"]', "1")
     assert page.url.endswith("?min_grade=B1")

@@ -15,8 +15,15 @@ EVENT = "li.bb-tl-event"
 
 
 def _nato_titles() -> list[str]:
-    result = load_dossier(ROOT / "briefs", ROOT)
-    return sorted(e.title for e in result.index.events_by_actor["nato"])
+    """NATO's events as the timeline lists them: an event several briefs report (one ``id``)
+    once, under its best-graded report's title."""
+    dossier = load_dossier(ROOT / "briefs", ROOT).dossier
+    titles = {}
+    for event in (e for e in dossier.events if "nato" in e.actors):
+        record = dossier.event_records.get(event.id) if event.id else None
+        best = record.events[0] if record else event
+        titles[id(best)] = best.title
+    return sorted(titles.values())
 
 
 def _visible_titles(page) -> list[str]:

@@ -50,7 +50,8 @@
           var show = !shown && (!active || meets(claim.getAttribute("data-bb-grade"), min));
           claim.hidden = !show;
           if (show) shown = true;
-          if (i === 0 && !show) hidden += 1;
+          // the matrix's copy for paper follows the filter but is not counted twice
+          if (i === 0 && !show && !cell.closest(".bb-matrix-print")) hidden += 1;
         });
         var none = cell.querySelector(".bb-claim-none");
         if (none) none.hidden = shown;

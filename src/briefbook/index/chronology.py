@@ -1,6 +1,8 @@
 """The dossier's events as one chronology: what the timeline page, its slices and exports read.
 
-Each entry is an event a brief reports or, when asked for, a brief's own publication. Entries
+Each entry is an event or, when asked for, a brief's own publication. An event several briefs
+report under one ``id`` (a corroborated record) is one entry: its best-graded report gives the
+date, title and place, and ``sources`` names every brief that reports it. Entries
 sort with :func:`briefbook.index.event_sort_key` (chronological, a month before its days, ties
 by title then brief) and carry what the browser filter needs: actors, the brief's topics and
 tags. Built once, in one pass plus a sort.
@@ -10,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from briefbook.index.lookups import Index, event_sort_key
 from briefbook.model.dates import FuzzyDate
-from briefbook.model.dossier import Brief, Dossier
+from briefbook.model.dossier import Brief, Dossier, EventRecord
 
 
 class EntryKind(StrEnum):
@@ -42,6 +45,7 @@ class TimelineEntry:
     topics: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     record: str = ""  # the event's corroboration id, shared with other briefs' reports of it
+    sources: tuple[str, ...] = ()  # every brief that reports the event, best grade first
 
     @property
     def last(self) -> FuzzyDate:
@@ -85,9 +89,16 @@ def build_chronology(dossier: Dossier, index: Index, include_briefs: bool = Fals
         seen.add(result)
         return result
 
+    recorded: set[str] = set()
     for brief in dossier.briefs.values():
         topics = brief_topics(brief)
         for event in brief.events:
+            record = dossier.event_records.get(event.id) if event.id else None
+            if record is not None and len(record.events) > 1:
+                if event.id not in recorded:
+                    recorded.add(event.id)
+                    entries.append(_record_entry(dossier, record, unique))
+                continue
             entries.append(TimelineEntry(
                 id=unique(entry_id(brief.id, event.date, event.title, EntryKind.EVENT)),
                 kind=EntryKind.EVENT,
@@ -100,6 +111,7 @@ def build_chronology(dossier: Dossier, index: Index, include_briefs: bool = Fals
                 topics=topics,
                 tags=brief.tags,
                 record=event.id,
+                sources=(brief.id,),
             ))
         if include_briefs:
             entries.append(TimelineEntry(
@@ -112,6 +124,7 @@ def build_chronology(dossier: Dossier, index: Index, include_briefs: bool = Fals
                 actors=brief.actors,
                 topics=topics,
                 tags=brief.tags,
+                sources=(brief.id,),
             ))
     entries.sort(key=_sort_key)
     chronology = Chronology(entries)
@@ -121,6 +134,34 @@ def build_chronology(dossier: Dossier, index: Index, include_briefs: bool = Fals
         for topic in entry.topics:
             chronology.by_topic[topic].append(entry)
     return chronology
+
+
+def _record_entry(
+    dossier: Dossier, record: EventRecord, unique: Callable[[str], str]
+) -> TimelineEntry:
+    """One entry for a corroborated event: its best-graded report, with what every report adds
+    (actors, the briefs' topics and tags) and every reporting brief in ``sources``."""
+    best = record.events[0]
+    briefs = [dossier.briefs[e.brief] for e in record.events if e.brief in dossier.briefs]
+    return TimelineEntry(
+        id=unique(entry_id(best.brief, best.date, best.title, EntryKind.EVENT)),
+        kind=EntryKind.EVENT,
+        date=best.date,
+        end=best.end,
+        title=best.title,
+        brief=best.brief,
+        place=best.place or next((e.place for e in record.events if e.place), ""),
+        actors=_union(e.actors for e in record.events),
+        topics=_union(brief_topics(b) for b in briefs),
+        tags=_union(b.tags for b in briefs),
+        record=record.id,
+        sources=tuple(dict.fromkeys(e.brief for e in record.events)),
+    )
+
+
+def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """The values of every group, each once, in order of first appearance."""
+    return tuple(dict.fromkeys(value for group in groups for value in group))
 
 
 def _sort_key(entry: TimelineEntry) -> tuple:

@@ -157,8 +157,13 @@ def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> 
     return Excerpt(
         ("…" if lo > 0 and before_text else "") + before_text,
         text[start:end],
-        after_text + ("…" if hi < len(text) and after_text else ""),
+        after_text + ("…" if hi < len(text) and after_text
+                      and not after_text.endswith(_SENTENCE_ENDS) else ""),
     )
+
+
+# an excerpt cut after one of these ends a sentence: an ellipsis there would read ".…"
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 
 
 def scan_brief(matcher: MentionMatcher, body: str) -> dict[str, MentionStat]:

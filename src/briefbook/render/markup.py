@@ -25,7 +25,8 @@ def chip(c: Any) -> Markup:
 
 
 def chips(items: Iterable[Any], label: str = "") -> Markup:
-    """A row of chips; nothing when there are none.
+    """A row of chips; nothing when there are none. With ``label``, the row is a named group
+    (``role="group"``: an ``aria-label`` on a span without a role names nothing).
 
     Chips are apart by a space, which the flex layout ignores: the search index reads the text
     of a page without its tags, and would otherwise read "NATOFrance".
@@ -33,7 +34,7 @@ def chips(items: Iterable[Any], label: str = "") -> Markup:
     inner = " ".join(chip(c) for c in items)
     if not inner:
         return Markup("")
-    aria = f' aria-label="{escape(label)}"' if label else ""
+    aria = f' role="group" aria-label="{escape(label)}"' if label else ""
     return Markup(f'<span class="md-tags bb-chips"{aria}>{inner}</span>')
 
 

@@ -71,7 +71,8 @@ def actor_page(
         doc.md(prepared(actor.body), sanitize=bool(ctx.options.get("sanitize", False)))
     positions = ctx.index.positions_by_actor.get(actor.id, [])
     events = unique_events(ctx, ctx.index.events_by_actor.get(actor.id, []))
-    if positions or events:
+    shown = events[-options.events_limit :] if options.events_limit > 0 else []
+    if positions or shown:  # a filter only where the page lists claims it can hide
         doc.html(ctx.render("grade_filter.html"), searchable=False)
     if positions:
         doc.heading(ctx.t("positions"))
@@ -79,7 +80,6 @@ def actor_page(
         groups = position_groups(ctx, src, positions, options.positions_per_topic)
         doc.html(ctx.render("actor_positions.html", groups=groups), searchable=False)
     if events:
-        shown = events[-options.events_limit :] if options.events_limit > 0 else []
         doc.heading(ctx.t("events"))
         doc.listings.add(Listing.EVENTS)
         doc.html(ctx.render(

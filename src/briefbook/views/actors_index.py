@@ -42,5 +42,5 @@ def actors_index_page(ctx: ViewContext) -> PageDoc:
         ]
         groups.append({"kind": kind.value, "label": ctx.t(ACTOR_KIND_GROUP[kind]), "items": items})
     doc.html(ctx.render("actors_index.html", title=title, groups=groups,
-                        total=len(ctx.dossier.actors)), searchable=False)
+                        total=ctx.counts.actors), searchable=False)
     return doc

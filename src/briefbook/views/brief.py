@@ -51,7 +51,8 @@ def brief_content(
         searchable=False,
     )
     if alone:
-        doc.html(ctx.body_renderer(prepared(brief.body), should_sanitize(ctx, brief)))
+        doc.html(ctx.body_renderer(prepared(brief.body), should_sanitize(ctx, brief),
+                                   id_prefix=f"brief-{brief.id}--"))
     else:
         doc.md(prepared(brief.body), sanitize=should_sanitize(ctx, brief))
     if brief.positions:
@@ -66,8 +67,10 @@ def brief_content(
         doc.heading(ctx.t("questions"), level + 1)
         doc.listings.add(Listing.QUESTIONS)
         # the questions register is where a question is searched for
-        doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief)),
-                 searchable=False)
+        # one page may hold several briefs (the book): their question anchors carry the brief's
+        prefix = f"brief-{brief.id}--" if level > 1 else ""
+        doc.html(ctx.render("brief_questions.html", rows=question_rows(ctx, src, brief),
+                            anchor_prefix=prefix), searchable=False)
     return doc
 
 

@@ -42,7 +42,7 @@ def briefs_index_page(
     doc.html(
         ctx.render("briefs_index.html", title=title, items=items,
                    pager=pager(ctx, src, number, srcs, PagerWording.NEWER_OLDER),
-                   total=len(ctx.dossier.briefs)),
+                   total=ctx.counts.briefs),
         searchable=False,
     )
     return doc

@@ -110,12 +110,6 @@ def unique_events(ctx: ViewContext, events: list[Event]) -> list[Event]:
     return result
 
 
-def claim_count(claims: list[Event] | list[Position]) -> int:
-    """How many distinct claims: reports that share an ``id`` count once."""
-    ids = {c.id for c in claims if c.id}
-    return len(ids) + sum(1 for c in claims if not c.id)
-
-
 def dominated(grade: Grade | None, by: Grade | None) -> bool:
     """Whether ``by`` is at least as good as ``grade`` on both scales (ungraded = F6)."""
     return (by or UNGRADED).meets(grade or UNGRADED)

@@ -10,6 +10,7 @@ from briefbook.index.lookups import Index
 from briefbook.model.dossier import Brief, Dossier
 from briefbook.render.environment import Renderer
 from briefbook.render.markdown_body import BodyRenderer
+from briefbook.views.counts import DossierCounts, dossier_counts
 from briefbook.views.stances import StanceRecord, stance_records
 from briefbook.views.urls import SiteUrls
 
@@ -45,6 +46,11 @@ class ViewContext:
     def stances(self) -> dict[tuple[str, str], StanceRecord]:
         """Each actor's stance on each topic, with its history (computed once per build)."""
         return stance_records(self.index)
+
+    @cached_property
+    def counts(self) -> DossierCounts:
+        """The dossier's totals, shared by every page that shows one (computed once)."""
+        return dossier_counts(self.dossier, self.index)
 
     @property
     def t(self):

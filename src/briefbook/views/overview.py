@@ -11,7 +11,7 @@ import re
 from briefbook.model.dossier import QuestionStatus
 from briefbook.model.fences import in_code
 from briefbook.views.brief import event_rows
-from briefbook.views.claims import claim_count, unique_events
+from briefbook.views.claims import unique_events
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
 from briefbook.views.questions import ordered_questions
@@ -36,13 +36,14 @@ def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = Tru
     dossier, index = ctx.dossier, ctx.index
     open_questions = [q for q in ordered_questions(list(dossier.questions.values()))
                       if q.status is QuestionStatus.OPEN]
+    totals = ctx.counts
     counts = [
-        _count(ctx, src, ctx.t("briefs"), len(dossier.briefs), "briefs"),
-        _count(ctx, src, ctx.t("actors"), len(dossier.actors), "actors"),
-        _count(ctx, src, ctx.t("topics"), len(dossier.topics), "topics"),
-        _count(ctx, src, ctx.t("positions"), claim_count(dossier.positions), "positions"),
-        _count(ctx, src, ctx.t("events"), claim_count(index.events_sorted), "timeline"),
-        _count(ctx, src, ctx.t("open_questions"), len(open_questions), "questions"),
+        _count(ctx, src, ctx.t("briefs"), totals.briefs, "briefs"),
+        _count(ctx, src, ctx.t("actors"), totals.actors, "actors"),
+        _count(ctx, src, ctx.t("topics"), totals.topics, "topics"),
+        _count(ctx, src, ctx.t("positions"), totals.positions, "positions"),
+        _count(ctx, src, ctx.t("events"), totals.events, "timeline"),
+        _count(ctx, src, ctx.t("open_questions"), totals.open_questions, "questions"),
     ]
     active = sorted(
         ((actor, len(briefs)) for actor, briefs in index.briefs_by_actor.items() if briefs),

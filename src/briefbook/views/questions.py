@@ -76,13 +76,11 @@ def questions_page(
 ) -> PageDoc:
     """Page ``number`` of the register (whose pages are at ``srcs``), listing ``chunk``."""
     src = srcs[number - 1]
-    counts = {status: 0 for status in STATUS_ORDER}
-    for question in ctx.dossier.questions.values():
-        counts[question.status] += 1
+    counts = {status: ctx.counts.questions_by_status.get(status, 0) for status in STATUS_ORDER}
     doc = PageDoc(src, ctx.t("questions"))
     doc.html(ctx.render(
         "questions_intro.html", counts=counts, page=number, pages=len(srcs),
-        total=len(ctx.dossier.questions),
+        total=ctx.counts.questions,
     ))
     for status in STATUS_ORDER:
         cards = [question_card(ctx, src, q) for q in chunk if q.status is status]

@@ -129,7 +129,7 @@ def timeline_pages(
     ]
 
     overview = GeneratedPage(overview_src, PageKind.TIMELINE,
-                             partial(_overview_page, ctx, overview_src, parts, len(entries),
+                             partial(_overview_page, ctx, overview_src, parts, ctx.counts.events,
                                      exports), in_nav=True)
     return [overview, *(
         GeneratedPage(part.src, PageKind.TIMELINE,
@@ -144,7 +144,7 @@ def single_timeline_page(
     """``timeline/`` when it holds every entry."""
     groups = group_entries(ctx, entries)
     return _entries_page(ctx, ctx.urls.section_src(SECTION), ctx.t("timeline"), groups,
-                         len(entries), exports, None)
+                         ctx.counts.events, exports, None)
 
 
 def year_page(
@@ -170,7 +170,12 @@ def year_page(
         up=PageLink(ctx.urls.link(src, overview_src), ctx.t("timeline_all_years")),
         keep_query=True,
     )
-    return _entries_page(ctx, src, title, groups, len(chunk), exports, links)
+    return _entries_page(ctx, src, title, groups, event_entries(chunk), exports, links)
+
+
+def event_entries(entries: list[TimelineEntry]) -> int:
+    """How many of ``entries`` are events (publications of briefs are not counted as events)."""
+    return sum(1 for entry in entries if entry.kind is EntryKind.EVENT)
 
 
 def year_page_src(year: int, number: int = 1) -> str:
@@ -337,15 +342,15 @@ def _overview_page(
             years.append({"year": part.year, "url": ctx.urls.link(src, part.src), "count": 0,
                           "months": []})
         item = years[-1]
-        item["count"] += len(part.entries)
+        item["count"] += event_entries(part.entries)
         for month in group_entries(ctx, part.entries)[0].months:
             if item["months"] and item["months"][-1]["key"] == month.key:
-                item["months"][-1]["count"] += len(month.entries)
+                item["months"][-1]["count"] += event_entries(month.entries)
                 continue
             item["months"].append({
                 "key": month.key,
                 "label": month.label,
-                "count": len(month.entries),
+                "count": event_entries(month.entries),
                 "url": ctx.urls.link(src, part.src, anchor=month.key),
             })
     for item in years:
