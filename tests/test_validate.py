@@ -210,3 +210,49 @@ def test_the_validated_model_is_frozen():
             setattr(record, field_name, None)
     assert isinstance(brief.positions, tuple) and isinstance(brief.events, tuple)
     assert all(isinstance(q.entries, tuple) for q in dossier.questions.values())
+
+
+def test_a_broken_actor_or_topic_file_is_reported_once_at_its_own_mistake(tmp_path):
+    """An actor or topic left out for its own errors is not reported again at every brief
+    that names it (found by a newcomer: one missing 'kind' gave eleven errors); the rest of
+    its fields, affiliations included, are still checked in the same run."""
+    result = load_tree(tmp_path, {**ACTORS,
+        "briefs/actors/houthis.md": """
+            ---
+            name: Houthis
+            affiliations: [natto]
+            ---
+        """,
+        "briefs/topics/shipping.md": """
+            ---
+            titel: Red Sea shipping
+            ---
+        """,
+        "briefs/2025/a.md": """
+            ---
+            title: A
+            date: "2025-04-10"
+            actors: [houthis, nato]
+            topics: [shipping]
+            positions:
+              - {actor: houthis, topic: force, stance: opposes, summary: Against.}
+            ---
+        """,
+        "briefs/2025/b.md": """
+            ---
+            title: B
+            date: "2025-04-11"
+            actors: [houthis, natoo]
+            ---
+        """,
+    })
+    assert diag_lines(result) == [
+        "briefs/2025/b.md:4:19: error: unknown actor 'natoo' in 'actors' (did you mean "
+        "'nato'?); ids are file names under actors/",
+        "briefs/actors/houthis.md:2:1: error: missing required field 'kind'",
+        "briefs/actors/houthis.md:3:16: error: unknown actor 'natto' in 'affiliations' (did you "
+        "mean 'nato'?); ids are file names under actors/",
+        "briefs/topics/shipping.md:2:1: warning: unknown field 'titel' (did you mean "
+        "'title'?); it is ignored",
+        "briefs/topics/shipping.md:2:1: error: missing required field 'title'",
+    ]

@@ -251,10 +251,16 @@ class _Reader:
 class _Refs:
     """Known ids, for reference checks with 'did you mean' hints."""
 
-    def __init__(self, kind: str, ids: Iterable[str], names: dict[str, str]) -> None:
+    def __init__(
+        self, kind: str, ids: Iterable[str], names: dict[str, str],
+        broken: Iterable[str] = (),
+    ) -> None:
         self.kind = kind
         self.ids = set(ids)
         self.names = names
+        # files of this kind whose own errors keep them out of the dossier: a reference to
+        # one is not reported again (the file's error says what to fix), only left out
+        self.broken = set(broken)
 
     def check(
         self, diags: Diagnostics, items: list[tuple[str, Location]], field: str
@@ -265,6 +271,8 @@ class _Refs:
             if value in self.ids:
                 if value not in found:
                     found.append(value)
+                continue
+            if value in self.broken:
                 continue
             hint = did_you_mean(value, self.ids, self.names)
             diags.error(
@@ -288,20 +296,28 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
     topics: dict[str, Topic] = {}
     seen_ids: dict[tuple[FileKind, str], RawFile] = {}
     affiliation_locs: dict[str, dict[str, Location]] = {}
+    broken_actors: set[str] = set()
+    broken_topics: set[str] = set()
 
     for raw in by_kind[FileKind.ACTOR]:
-        if _claim_id(raw, raw.stem, seen_ids, diags) and raw.data is not None:
-            actor = _actor(raw, diags, affiliation_locs)
+        if _claim_id(raw, raw.stem, seen_ids, diags):
+            actor = _actor(raw, diags, affiliation_locs) if raw.data is not None else None
             if actor:
                 actors[actor.id] = actor
+            else:
+                broken_actors.add(raw.stem)
     for raw in by_kind[FileKind.TOPIC]:
-        if _claim_id(raw, raw.stem, seen_ids, diags) and raw.data is not None:
-            topic = _topic(raw, diags)
+        if _claim_id(raw, raw.stem, seen_ids, diags):
+            topic = _topic(raw, diags) if raw.data is not None else None
             if topic:
                 topics[topic.id] = topic
+            else:
+                broken_topics.add(raw.stem)
 
-    actor_refs = _Refs("actor", actors, _actor_names(actors.values()))
-    topic_refs = _Refs("topic", topics, {t.title.casefold(): t.id for t in topics.values()})
+    actor_refs = _Refs("actor", actors, _actor_names(actors.values()), broken_actors)
+    topic_refs = _Refs("topic", topics, {t.title.casefold(): t.id for t in topics.values()},
+                       broken_topics)
+    _check_unplaced_affiliations(broken_actors, actor_refs, diags, affiliation_locs)
     actors = _check_actors(actors, actor_refs, diags, affiliation_locs)
 
     briefs: list[Brief] = []
@@ -417,10 +433,10 @@ def _actor(
     if country and not re.fullmatch(r"[A-Za-z]{2}", country):
         diags.warning(r.loc("country"), f"'country' is '{country}'; use a two-letter ISO 3166 "
                       "code such as FR", "bad-country")
-    if not name or kind is None:
-        return None
     affiliations = r.text_list("affiliations")
     affiliation_locs[raw.stem] = {aff: loc for aff, loc in reversed(affiliations)}
+    if not name or kind is None:
+        return None
     check_body_html(raw, diags)
     return Actor(
         id=raw.stem,
@@ -434,6 +450,20 @@ def _actor(
         affiliations=tuple(a for a, _ in affiliations),
         external_ids=external,
     )
+
+
+def _check_unplaced_affiliations(
+    unplaced: set[str], refs: _Refs, diags: Diagnostics,
+    affiliation_locs: dict[str, dict[str, Location]],
+) -> None:
+    """An actor file left out for its own errors still has its affiliations checked, so that
+    one run reports all its mistakes."""
+    for stem in sorted(unplaced):
+        for aff, loc in affiliation_locs.get(stem, {}).items():
+            if aff != stem and aff not in refs.ids and aff not in refs.broken:
+                hint = did_you_mean(aff, refs.ids, refs.names)
+                diags.error(loc, f"unknown actor '{aff}' in 'affiliations'{hint}; ids are file "
+                            "names under actors/", "unknown-actor")
 
 
 def _checked_name(r: _Reader, name: str, loc: Location, what: str) -> str:
