@@ -50,7 +50,8 @@ def test_the_tutorial_runs(tmp_path: Path):
     assert (site / "briefs/ecowas-summit-in-abuja/index.html").is_file()
     assert (site / "actors/niger/index.html").is_file()
     assert not list(dossier.glob("briefs/**/example-*.md"))
-    assert "git+https://github.com/<owner>/briefbook@v0.2.0" in \
-        (dossier / "requirements.txt").read_text()
+    assert re.search(r"^briefbook", (dossier / "requirements.txt").read_text(), re.M)
+    # run from this checkout, init cannot name an installable line, and says so
+    assert "note: requirements.txt says 'briefbook==" in proc.stdout, proc.stdout
     # the last check, after the examples were deleted, was clean
     assert re.search(r"^0 errors, 0 warnings.* in 4 files$", proc.stdout, re.M), proc.stdout

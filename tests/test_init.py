@@ -182,3 +182,35 @@ def test_init_installs_what_ran_it(direct_url, requirement, repository) -> None:
     the same (a git tag stays that tag), and the pre-commit hook names the same repository."""
     origin = origin_of("0.2.0", direct_url)
     assert (origin.requirement, origin.repository) == (requirement, repository)
+
+
+def test_a_git_requirement_names_the_repository_and_tag_everywhere(tmp_path, capsys) -> None:
+    """--requirement with a git line: requirements.txt, and the pre-commit hook's repository
+    and revision, all follow it; no note about the package index or a placeholder."""
+    line = "briefbook @ git+https://github.com/acme/briefbook@v0.2.0"
+    assert cli.main(["init", str(tmp_path / "d"), "--requirement", line]) == 0
+    out = capsys.readouterr().out
+    assert "note:" not in out
+    d = tmp_path / "d"
+    assert line in (d / "requirements.txt").read_text(encoding="utf-8")
+    hook = yaml.safe_load((d / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hook["repos"][0]["repo"] == "https://github.com/acme/briefbook"
+    assert hook["repos"][0]["rev"] == "v0.2.0"
+
+
+def test_a_placeholder_in_the_requirement_is_refused(tmp_path, capsys) -> None:
+    """Copying the tutorial's line with <owner> unchanged is an error, and nothing is written."""
+    line = "briefbook @ git+https://github.com/<owner>/briefbook@v0.2.0"
+    assert cli.main(["init", str(tmp_path / "d"), "--requirement", line]) == 2
+    assert "placeholder '<owner>'" in capsys.readouterr().err
+    assert not (tmp_path / "d").exists()
+
+
+def test_init_says_what_is_left_to_do_when_it_cannot_know_an_installable_line(
+        tmp_path, capsys) -> None:
+    """Run from a folder or editable install (as here), requirements.txt can only name the
+    version: init says so, and that the pre-commit repository is a placeholder."""
+    assert cli.main(["init", str(tmp_path / "d")]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("note:")]
+    assert any("requirements.txt says 'briefbook==" in n and "--requirement" in n for n in notes)
+    assert any(SOURCE_REPOSITORY in n and "placeholder" in n for n in notes)

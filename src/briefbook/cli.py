@@ -241,17 +241,30 @@ def _fail(message: str) -> int:
 # -- init ----------------------------------------------------------------------------------
 def run_init(args: argparse.Namespace, out: TextIO) -> int:
     from briefbook.authoring.check import display
-    from briefbook.authoring.init import DEFAULT_TITLE, InitError, init_dossier, starter_files
+    from briefbook.authoring.init import (
+        DEFAULT_TITLE,
+        InitError,
+        init_dossier,
+        installed_origin,
+        installed_version,
+        origin_of_requirement,
+        starter_files,
+    )
 
     target = Path(args.folder)
     try:
+        version = installed_version()
+        origin = (origin_of_requirement(args.requirement, version)
+                  if args.requirement is not None else installed_origin(version))
         files = starter_files(args.title if args.title is not None else DEFAULT_TITLE,
-                              requirement=args.requirement)
+                              version=version, origin=origin)
         written = init_dossier(target, files)
     except InitError as exc:
         raise UsageError(str(exc)) from None
     for path in written:
         _written(path, out)
+    for note in origin.notes:
+        print(f"note: {note}", file=out)
     where = display(target)
     enter = "" if where == "." else f"cd {where}\n  "
     print(f"""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -53,6 +54,26 @@ class Origin:
 
     requirement: str
     repository: str
+    revision: str = ""  # what the pre-commit hook pins (a tag or commit of ``repository``)
+    from_git: bool = False  # the requirement names a git repository and revision
+
+    @property
+    def notes(self) -> list[str]:
+        """What the author must still do for the written files to work, said at init."""
+        said: list[str] = []
+        if not self.from_git:
+            said.append(
+                f"requirements.txt says '{self.requirement}': that installs only once this "
+                "version is on the package index; until then, run init again with "
+                "--requirement 'briefbook @ git+https://github.com/OWNER/briefbook@TAG' "
+                "(the repository and tag your Briefbook comes from), or edit requirements.txt"
+            )
+        if self.repository == SOURCE_REPOSITORY:
+            said.append(
+                f".pre-commit-config.yaml names {SOURCE_REPOSITORY}, a placeholder: replace "
+                "OWNER with the account that hosts Briefbook before 'pre-commit install'"
+            )
+        return said
 
 
 def origin_of(version: str, direct_url: str | None) -> Origin:
@@ -62,7 +83,7 @@ def origin_of(version: str, direct_url: str | None) -> Origin:
     git+https://...@v0.2.0"``), the same line at the same tag (or commit); installed from the
     package index, or from a folder, ``briefbook==VERSION``.
     """
-    fallback = Origin(f"briefbook=={version}", SOURCE_REPOSITORY)
+    fallback = Origin(f"briefbook=={version}", SOURCE_REPOSITORY, f"v{version}")
     try:
         info = json.loads(direct_url) if direct_url else {}
     except ValueError:
@@ -75,7 +96,30 @@ def origin_of(version: str, direct_url: str | None) -> Origin:
     revision = vcs.get("requested_revision") or vcs.get("commit_id")
     if not isinstance(revision, str) or not revision.replace(".", "").replace("-", "").isalnum():
         return fallback
-    return Origin(f"briefbook @ git+{url}@{revision}", url.removesuffix(".git"))
+    return Origin(f"briefbook @ git+{url}@{revision}", url.removesuffix(".git"), revision,
+                  from_git=True)
+
+
+_GIT_REQUIREMENT = re.compile(
+    r"briefbook\s*@\s*git\+(?P<url>https://[^\s@#]+?)(?:\.git)?@(?P<revision>[\w.\-]+)"
+)
+_PLACEHOLDER = re.compile(r"<[A-Za-z][\w-]*>")
+
+
+def origin_of_requirement(line: str, version: str) -> Origin:
+    """The origin a ``--requirement`` line names: its git repository and revision when it has
+    them (so that the pre-commit hook uses the same), else this version's."""
+    line = one_line(line)
+    if not line:
+        raise InitError("--requirement is empty; give the pip line that installs Briefbook")
+    if (placeholder := _PLACEHOLDER.search(line)) is not None:
+        raise InitError(f"--requirement {line!r} still holds the placeholder "
+                        f"{placeholder.group()!r}; write the real value there")
+    match = _GIT_REQUIREMENT.fullmatch(line)
+    if match is None:
+        return Origin(line, SOURCE_REPOSITORY, f"v{version}", from_git=line.startswith(
+            ("git+", "briefbook @ git+", "briefbook@git+")))
+    return Origin(line, match["url"], match["revision"], from_git=True)
 
 
 def installed_origin(version: str) -> Origin:
@@ -105,21 +149,26 @@ def starter_files(
     today: _dt.date | None = None,
     version: str | None = None,
     requirement: str | None = None,
+    origin: Origin | None = None,
 ) -> list[StarterFile]:
     """The files ``init`` writes, filled in; ``requirement`` is the pip line in requirements.txt
-    (default: the line that installs this very Briefbook, see :func:`installed_origin`)."""
+    (default: the line that installs this very Briefbook, see :func:`installed_origin`), or
+    ``origin`` says it with the repository the pre-commit hook names."""
     title = one_line(title)
     if not title:
         raise InitError("the title is empty; give one with --title")
     day = today or _dt.date.today()
     version = version or installed_version()
-    origin = installed_origin(version)
+    if origin is None:
+        origin = (origin_of_requirement(requirement, version) if requirement is not None
+                  else installed_origin(version))
     values = {
         "VERSION": version,
         "YEAR": f"{day.year:04d}",
         "TODAY": day.isoformat(),
         "SOURCE": origin.repository,
-        "REQUIREMENT": one_line(requirement or origin.requirement),
+        "REVISION": origin.revision or f"v{version}",
+        "REQUIREMENT": one_line(origin.requirement),
     }
     files: list[StarterFile] = []
     for path, text in _walk(resources.files("briefbook") / "authoring" / "starter",
