@@ -415,3 +415,27 @@ def test_changed_stances_list_is_capped_with_a_link_to_all_changes(tmp_path):
         positions.CHANGES_SHOWN = old
     assert "1 earlier change of stance is not listed here." in html
     assert 'href="../changes/"' in html
+
+
+def test_an_undated_article_and_its_credits_show_on_its_page(tmp_path):
+    """A brief whose source gave no date says so next to the day it was read, and the credits
+    ingest moved out of the text are shown (a newcomer found both missing from the site)."""
+    project = make_project(tmp_path, {
+        **BASE,
+        "briefs/undated.md": """
+            ---
+            title: Undated
+            date: "2026-12-01"
+            date_unknown: true
+            source:
+              publisher: Gulf Shipping Review
+              url: "https://example.org/a"
+              retrieved: "2026-12-01"
+              credits: ["Additional reporting by Tomás Ferreira"]
+            ---
+            Text.
+        """,
+    })
+    page = build_project(project, strict=True).html("briefs/undated/")
+    assert "publication date unknown: the day it was read" in page
+    assert "Additional reporting by Tomás Ferreira" in html_lib.unescape(page)
