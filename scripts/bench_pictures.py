@@ -72,6 +72,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000:1000")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--only", default="", help="comma-separated rows, e.g. none,all")
     args = parser.parse_args()
     n_briefs, n_actors = (int(x) for x in args.sizes.split(":"))
     with tempfile.TemporaryDirectory(prefix="bb-pictures-") as tmp:
@@ -85,6 +86,8 @@ def main() -> None:
                 options[plugin][key] = value
             runs.append((view, options))
         runs.append(("all", {name: {} for name in OFF}))
+        if args.only:
+            runs = [run for run in runs if run[0] in args.only.split(",")]
         print(f"{n_briefs} briefs, {n_actors} actors")
         print("| pictures | build (CPU) | added | output | largest page |")
         print("|---|---|---|---|---|")

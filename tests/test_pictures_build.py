@@ -101,3 +101,14 @@ def test_no_page_is_over_a_megabyte(example_site):
     sizes = {p.relative_to(example_site.site).as_posix(): p.stat().st_size
              for p in example_site.site.rglob("*.html")}
     assert max(sizes.values()) < 1_000_000
+
+
+def test_tags_index_stays_small_for_a_busy_tag(tmp_path):
+    from support import make_project
+
+    files = {f"briefs/b{i:03d}.md": f"---\ntitle: Brief {i}\ndate: '2025-01-{1 + i % 28:02d}'\n"
+             f"tags: [busy]\n---\nText.\n" for i in range(40)}
+    site = build_project(make_project(tmp_path, files, plugins="  - briefbook"))
+    index = site.html("tags/")
+    assert index.count('class="bb-brief-item"') == 25
+    assert "and 15 more briefs" in index

@@ -43,8 +43,12 @@ def tags_pages(ctx: ViewContext, anchors: dict[str, str]) -> list[GeneratedPage]
                           partial(tags_index_page, ctx, anchors), in_nav=True)]
 
 
-def tags_index_page(ctx: ViewContext, anchors: dict[str, str]) -> PageDoc:
-    """Every tag in order, with a count and its briefs newest first."""
+PER_TAG = 25
+
+
+def tags_index_page(ctx: ViewContext, anchors: dict[str, str], per_tag: int = PER_TAG) -> PageDoc:
+    """Every tag in order, with a count and its latest ``per_tag`` briefs (title and date),
+    newest first: one page that stays small however many briefs a tag has."""
     src = ctx.urls.section_src(SECTION)
     doc = PageDoc(src, ctx.t("tags"))
     doc.html(f'<p class="bb-muted">{esc(ctx.t("tags_index_intro"))}</p>')
@@ -53,12 +57,20 @@ def tags_index_page(ctx: ViewContext, anchors: dict[str, str]) -> PageDoc:
         briefs = by_tag[tag]
         anchor = anchors[tag]
         count = esc(ctx.t.plural("tag_count", len(briefs)))
-        items = [{"brief": b, "url": ctx.urls.brief(src, b.id)} for b in briefs]
+        items = "".join(
+            f'<li class="bb-brief-item"><a href="{esc(ctx.urls.brief(src, b.id))}">'
+            f'{esc(b.title)}</a> <span class="bb-muted">· {esc(ctx.renderer.format_date(b.date))}'
+            "</span></li>"
+            for b in briefs[:per_tag]
+        )
+        more = ""
+        if len(briefs) > per_tag:
+            more = f'<p class="bb-muted">{esc(ctx.t.plural("tag_more", len(briefs) - per_tag))}</p>'
         doc.html(
             f'<section class="bb-tags-index" id="{esc(anchor)}"><h2>{esc(tag)} '
             f'<small class="bb-muted">{count}</small><a class="headerlink" '
-            f'href="#{esc(anchor)}">¶</a></h2>'
-            + ctx.render("brief_list.html", items=items, more=0, all_url=None) + "</section>",
+            f'href="#{esc(anchor)}">¶</a></h2><ul class="bb-list bb-brief-list">{items}</ul>'
+            f"{more}</section>",
             searchable=False,
         )
     return doc
