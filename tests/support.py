@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import textwrap
 from collections.abc import Iterator
@@ -130,6 +131,15 @@ def build_project(project: Path, strict: bool = False, **overrides) -> BuiltSite
     return BuiltSite(project, site, warnings)
 
 
+_PICTURE = re.compile(r'<figure class="bb-pic .*?</figure>', re.S)
+
+
+def without_pictures(html: str) -> str:
+    """A page's HTML without its pictures (``<figure class="bb-pic …">``), whose marks, names
+    and tables repeat the titles of the lists they stand beside."""
+    return _PICTURE.sub("", html)
+
+
 def copy_example(tmp_path: Path) -> Path:
     """A copy of the repository's example project (mkdocs.yml, docs/, briefs/)."""
     for name in ("docs", "briefs"):
@@ -140,5 +150,6 @@ def copy_example(tmp_path: Path) -> Path:
 
 __all__ = [
     "ROOT", "SUBPATH_SITE_URL", "BuiltSite", "FileKind", "build_project", "copy_example",
-    "load_text", "load_tree", "make_project", "mkdocs_messages", "write_files",
+    "load_text", "load_tree", "make_project", "mkdocs_messages", "without_pictures",
+    "write_files",
 ]

@@ -85,6 +85,9 @@ def test_every_json_file_is_valid_and_keeps_values_as_data(payload_site):
         data = json.loads(path.read_text(encoding="utf-8"))
         if path.name == "search_index.json":
             continue
+        if path.relative_to(payload_site.site).as_posix() == "previews/index.json":
+            assert data == {"shards": 1}  # how many files the preview cards are in; no text
+            continue
         # an export carries values as data, exactly as written: the title is there verbatim
         assert payload("title") in set(strings(data)), path.name
 

@@ -48,7 +48,7 @@ def test_a_host_page_loads_nothing_of_briefbook(page, example_origin):
     assert _scripts(page) == []
     page.goto(example_origin + "/timeline/")
     assert page.locator(CSS).count() == 1
-    assert _scripts(page) == ["timeline.js"]
+    assert _scripts(page) == ["pictures.js", "timeline.js"]  # its picture zooms and filters
 
 
 def test_instant_navigation_from_a_host_page_brings_the_css_and_the_filter(page,

@@ -11,7 +11,7 @@ from linkcheck import check_site
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from provenance_support import DISAGREE, HISTORY
-from support import build_project, make_project
+from support import build_project, make_project, without_pictures
 
 from briefbook.mkdocs.core import BriefbookPlugin
 from briefbook.validate.as_of import parse_as_of
@@ -27,7 +27,8 @@ def _text(html: str) -> str:
 
 
 def _article(html: str) -> str:
-    return html[html.index("<article"): html.index("</article>")]
+    """The page's article, without the pictures that repeat its lists."""
+    return without_pictures(html[html.index("<article"): html.index("</article>")])
 
 
 def _item(html: str, marker: str, tag: str = "li") -> str:

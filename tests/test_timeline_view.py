@@ -261,3 +261,20 @@ def test_a_page_that_lists_its_events_already_gets_no_second_copy(tmp_path):
     produced = registry.produce("actors/nato.md")
     assert produced.markdown_parts[-1] != "## Timeline"
     assert len(produced.blocks) == 1
+
+
+def test_slices_open_with_their_picture_and_a_listing_page_gets_the_picture_only(tmp_path):
+    ctx, chronology = view_context(tmp_path)
+    listed = PageDoc("actors/nato.md", "NATO").heading("Events").html("<ol></ol>")
+    listed.listings.add(Listing.EVENTS)
+    registry = PageRegistry()
+    registry.add_page("test", _page("actors/nato.md", PageKind.ACTOR, "nato", "NATO", listed))
+    registry.add_page("test", _page("topics/force.md", PageKind.TOPIC, "force", "Force"))
+    for section in slice_sections(ctx, chronology, 5, picture_limit=200):
+        registry.add_section("briefbook/timeline", section)
+    nato = registry.produce("actors/nato.md")
+    assert len(nato.blocks) == 2 and 'class="bb-pic bb-pic--timeline"' in nato.blocks[1]
+    assert "bb-tl-slice" not in nato.blocks[1]  # the picture, not a second list
+    topic = registry.produce("topics/force.md")
+    assert 'class="bb-pic bb-pic--timeline"' in topic.blocks[0]
+    assert "bb-tl-slice" in topic.blocks[1]

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from briefbook.index.network import actor_links
 from briefbook.index.noisy_names import noisy_names
 from briefbook.index.related import actor_cooccurrence
 from briefbook.mkdocs.assets import ship_asset
@@ -26,6 +27,13 @@ from briefbook.mkdocs.registry import SiteRegistry, site_registry
 from briefbook.render.mention_links import MODES, MentionLinker, MentionLinkExtension, PageLinking
 from briefbook.views.actor import ActorPageOptions, actor_pages
 from briefbook.views.actors_index import actors_index_pages
+from briefbook.views.network import SECTION as NETWORK
+from briefbook.views.network import (
+    NetworkOptions,
+    local_graph_section,
+    network_layout,
+    network_pages,
+)
 from briefbook.views.registry import GeneratedPage, PageKind
 from briefbook.views.related_briefs import related_briefs_section
 
@@ -42,6 +50,9 @@ class ActorsConfig(Config):
     page_size = c.Type(int, default=50)
     positions_per_topic = c.Type(int, default=10)
     events_limit = c.Type(int, default=50)
+    network = c.Type(bool, default=True)
+    network_edges = c.Type(int, default=600)
+    local_links = c.Type(int, default=12)
 
 
 COUNT_MINIMUMS = {
@@ -49,6 +60,8 @@ COUNT_MINIMUMS = {
     "positions_per_topic": 0,  # 0: every position
     "events_limit": 0,  # 0: no events on actor pages (the timeline has them)
     "page_size": 1,
+    "network_edges": 1,
+    "local_links": 0,  # 0: no local graph on actor pages
 }
 """Every whole-number option of the plugin, with the least value it accepts."""
 
@@ -65,6 +78,8 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         check_counts(NAME, self.config, COUNT_MINIMUMS)
         self.registry = site_registry(config, NAME)
         self.registry.add_site_section("actors")
+        if self.config.network:
+            self.registry.add_site_section(NETWORK)
         if not any(isinstance(e, MentionLinkExtension) and e.linker is self.linker
                    for e in config.markdown_extensions):
             config.markdown_extensions.append(MentionLinkExtension(self.linker))
@@ -90,6 +105,15 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         pages: list[GeneratedPage] = actors_index_pages(ctx)
         for actor in ctx.dossier.actors.values():
             pages += actor_pages(ctx, actor, cooccurrence, options)
+        if self.config.network:
+            current = {key: record.stance for key, record in ctx.stances.items()}
+            counts = {key: len(record.history) for key, record in ctx.stances.items()}
+            links = actor_links(ctx.dossier, cooccurrence, current, counts)
+            network = NetworkOptions(max_edges=self.config.network_edges,
+                                     local_links=self.config.local_links)
+            pages += network_pages(ctx, links, network_layout(ctx, links, network), network)
+            if network.local_links:
+                registry.add_section(NAME, local_graph_section(ctx, links, network.local_links))
         registry.add_pages(files, config, NAME, pages)
         registry.add_section(NAME, related_briefs_section(ctx, self.config.related_briefs))
         return files

@@ -17,11 +17,14 @@ from mkdocs.utils import get_relative_url
 
 ASSET_DIR = "assets/briefbook"
 CSS_NAME = "briefbook.css"
+PICTURES_CSS_NAME = "pictures.css"  # the pictures and the preview cards
 SCRIPTS = {
     # script: the attributes of the elements it works on (one is enough)
     "grade-filter.js": ("data-bb-grade-filter",),
     "actors-filter.js": ("data-bb-filter",),
     "timeline.js": ("data-bb-timeline", "data-bb-keep-query"),
+    # zoom and filter the pictures; preview cards on links to actors and briefs
+    "pictures.js": ("data-bb-picture", "bb-chip", "bb-mention", "bb-brief", "bb-cite"),
 }
 
 
@@ -54,7 +57,8 @@ def with_assets(output: str, page_url: str) -> str:
 
     head = output.find("</head>")
     if head != -1:
-        link = f'<link rel="stylesheet" href="{href(CSS_NAME)}">'
+        link = "".join(f'<link rel="stylesheet" href="{href(name)}">'
+                       for name in (CSS_NAME, PICTURES_CSS_NAME))
         output = output[:head] + link + output[head:]
     scripts = "".join(f'<script src="{href(name)}"></script>' for name in scripts_needed(output))
     if scripts:

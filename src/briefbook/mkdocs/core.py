@@ -27,9 +27,10 @@ from mkdocs.structure.toc import get_toc
 
 from briefbook.export import dossier_json, positions_csv
 from briefbook.export.atom import FEED_PATH, atom_feed
+from briefbook.export.previews import preview_files
 from briefbook.i18n.catalogue import languages
 from briefbook.load.files import display_path
-from briefbook.mkdocs.assets import CSS_NAME, ship_asset, with_assets
+from briefbook.mkdocs.assets import CSS_NAME, PICTURES_CSS_NAME, ship_asset, with_assets
 from briefbook.mkdocs.i18n import (
     AFTER_I18N,
     BEFORE_I18N,
@@ -58,12 +59,14 @@ from briefbook.views.positions import positions_pages
 from briefbook.views.print_book import print_book_pages
 from briefbook.views.questions import question_page_map, questions_pages
 from briefbook.views.registry import GeneratedPage, PageKind
+from briefbook.views.tags import tag_anchors, tags_pages
 from briefbook.views.topic import topic_pages
 from briefbook.views.urls import SiteUrls
 
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
 GRADE_JS_NAME = "grade-filter.js"
+PICTURES_JS_NAME = "pictures.js"
 NOTES_SHOWN = 20
 
 
@@ -87,6 +90,9 @@ class BriefbookConfig(Config):
     feed = c.Type(bool, default=True)
     feed_weeks = c.Type(int, default=20)
     as_of = c.Optional(c.Type((str, _dt.date)))
+    tags_index = c.Type(bool, default=True)  # left out when Material's tags plugin runs
+    previews = c.Type(bool, default=True)
+    stances_over_time = c.Type(bool, default=True)  # the strips on actor and topic pages
 
 
 COUNT_MINIMUMS = {
@@ -116,6 +122,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
 
     def __init__(self) -> None:
         self.serving = False
+        self.own_tags = False  # Briefbook's own tags index (not when Material's tags run)
         self.loader = DossierLoader()
         self.registry = SiteRegistry(Path.cwd())
         self.result: LoadResult | None = None
@@ -149,6 +156,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             self.as_of = parse_as_of(self.config.as_of) if self.config.as_of else None
         except ValueError as exc:
             raise PluginError(f"briefbook: {exc}") from None
+        self.own_tags = self.config.tags_index and not material_tags(config)
         return config
 
     # -- pages -------------------------------------------------------------------------------
@@ -191,7 +199,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         ctx = ViewContext(
             self.result.dossier, self.result.index, urls, renderer,
             options={"sanitize": self.config.sanitize,
-                     "material_tags": self.tags_property is not None},
+                     "material_tags": self.tags_property is not None,
+                     "stances_over_time": self.config.stances_over_time},
             body_renderer=BodyRenderer(config.markdown_extensions, config.mdx_configs),
         )
         self.registry.pages.context = ctx
@@ -199,12 +208,21 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             ctx.question_pages = question_page_map(ctx, self.config.questions_page_size)
         ship_asset(files, config, CSS_NAME)
         ship_asset(files, config, GRADE_JS_NAME)
+        ship_asset(files, config, PICTURES_CSS_NAME)
+        ship_asset(files, config, PICTURES_JS_NAME)
+        if "tags" in urls.sections:
+            ctx.tag_anchors = tag_anchors(list(ctx.index.briefs_by_tag))
         self.banner = as_of_banner(renderer, self.as_of) if self.as_of else ""
         pages = briefs_index_pages(ctx, self.config.page_size) + brief_pages(ctx)
         pages += self._section_pages(ctx, config)
         if self.config.changes:
             pages += self._changes(ctx, files, config)
+        if ctx.tag_anchors:
+            pages += tags_pages(ctx, ctx.tag_anchors)
         self.registry.add_pages(files, config, CORE_NAME, pages)
+        if self.config.previews:
+            for path, content in preview_files(ctx).items():
+                self._add_file(files, config, path, content)
         if self.config.export:
             self._add_file(files, config, "dossier.json", dossier_json(ctx, config.site_url or ""))
             self._add_file(files, config, "positions.csv", positions_csv(ctx))
@@ -341,6 +359,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         options = ("questions", "positions", "topics", "print_book", "changes")
         sections.update(name for name, option in zip(own, options, strict=True)
                         if self.config[option])
+        if self.own_tags:
+            sections.add("tags")
         sections.update(self.registry.pages.site_sections)
         return sections
 
@@ -394,3 +414,8 @@ def _check_briefs_dir_outside_docs(briefs_dir: Path, docs_dir: Path, base: Path)
 
 
 __all__ = ["BriefbookPlugin", "check_counts", "event_priority"]
+
+
+def material_tags(config: MkDocsConfig) -> bool:
+    """Whether the site runs Material's tags plugin (which then owns the tags pages)."""
+    return any(name in config.plugins for name in ("tags", "material/tags"))

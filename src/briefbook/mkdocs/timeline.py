@@ -21,7 +21,7 @@ from briefbook.mkdocs.assets import ship_asset
 from briefbook.mkdocs.core import check_counts
 from briefbook.mkdocs.registry import site_registry
 from briefbook.views.context import ViewContext
-from briefbook.views.timeline import SECTION, slice_sections, timeline_pages
+from briefbook.views.timeline import SECTION, entry_homes, slice_sections, timeline_pages
 
 log = logging.getLogger("mkdocs.plugins.briefbook.timeline")
 
@@ -35,6 +35,8 @@ class TimelineConfig(Config):
     slice_limit = c.Type(int, default=50)
     slices = c.Type(bool, default=True)
     exports = c.Type(bool, default=True)
+    picture = c.Choice(("actor", "topic", "none"), default="actor")  # lanes of the timeline
+    picture_limit = c.Type(int, default=200)  # latest events drawn on an actor or topic page
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -44,7 +46,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.chronology: Chronology | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        check_counts(NAME, self.config, {"split_after": 1, "slice_limit": 1})
+        check_counts(NAME, self.config, {"split_after": 1, "slice_limit": 1,
+                                          "picture_limit": 0})
         site_registry(config, NAME).add_site_section(SECTION)
         return config
 
@@ -57,13 +60,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         ship_asset(files, config, JS_NAME)
         chronology = build_chronology(ctx.dossier, ctx.index, self.config.include_briefs)
         self.chronology = chronology
+        pictures = self.config.picture != "none"
+        ctx.options["timeline_picture"] = self.config.picture if pictures else ""
         registry.add_pages(files, config, NAME, timeline_pages(
             ctx, chronology, self.config.split_after, self.config.exports))
         if self.config.exports:
             with registry.template_errors(NAME):
                 self._add_exports(files, config, ctx, chronology)
         if self.config.slices:
-            for section in slice_sections(ctx, chronology, self.config.slice_limit):
+            homes = entry_homes(chronology, self.config.split_after)
+            for section in slice_sections(ctx, chronology, self.config.slice_limit,
+                                          self.config.picture_limit if pictures else 0, homes):
                 registry.add_section(NAME, section)
         return files
 

@@ -16,6 +16,7 @@ from briefbook.views.claims import unique_events
 from briefbook.views.context import ViewContext
 from briefbook.views.page import Listing, PageDoc
 from briefbook.views.paging import PagerWording, pager
+from briefbook.views.pictures.dossier_pictures import actor_stances_picture
 from briefbook.views.registry import GeneratedPage, PageKind
 
 WIKIDATA_URL = "https://www.wikidata.org/wiki/"
@@ -79,6 +80,11 @@ def actor_page(
         doc.listings.add(Listing.POSITIONS)
         groups = position_groups(ctx, src, positions, options.positions_per_topic)
         doc.html(ctx.render("actor_positions.html", groups=groups), searchable=False)
+        strips = actor_stances_picture(ctx, src, actor) \
+            if ctx.options.get("stances_over_time", True) else ""
+        if strips:
+            doc.heading(ctx.t("stances_over_time"))
+            doc.html(strips, searchable=False)
     if events:
         doc.heading(ctx.t("events"))
         doc.listings.add(Listing.EVENTS)

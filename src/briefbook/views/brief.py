@@ -10,6 +10,7 @@ from briefbook.views.claims import claim_grade, event_provenance, grade_of, posi
 from briefbook.views.context import ViewContext
 from briefbook.views.page import Listing, PageDoc
 from briefbook.views.registry import GeneratedPage, PageKind
+from briefbook.views.tags import tag_chips
 
 
 def brief_pages(ctx: ViewContext) -> list[GeneratedPage]:
@@ -47,6 +48,7 @@ def brief_content(
             # with Material's tags plugin, a brief's own page shows its tags as Material's
             # (linked to the tags index) instead of as plain chips
             tag_chips=not (level == 1 and ctx.options.get("material_tags", False)),
+            tags=tag_chips(ctx, src, brief.tags, ctx.tag_anchors) if ctx.tag_anchors else [],
         ),
         searchable=False,
     )

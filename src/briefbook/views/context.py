@@ -41,6 +41,7 @@ class ViewContext:
     question_pages: dict[str, str] = field(default_factory=dict)
     # renders a body on its own, for pages that join several (the site's extensions in a build)
     body_renderer: BodyRenderer = field(default_factory=BodyRenderer)
+    tag_anchors: dict[str, str] = field(default_factory=dict)  # set when tags/ is built
 
     @cached_property
     def stances(self) -> dict[tuple[str, str], StanceRecord]:

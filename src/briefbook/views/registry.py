@@ -42,6 +42,8 @@ class PageKind(Enum):
     CHANGES = "changes"
     TIMELINE = "timeline"
     PRINT = "print"
+    NETWORK = "network"
+    TAGS = "tags"
 
 
 Producer = Callable[[], PageDoc]

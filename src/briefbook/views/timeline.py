@@ -8,9 +8,12 @@ month boundaries where possible. Anchors are ``#YYYY`` for a year and ``#YYYY-MM
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass, field
 from functools import partial
+
+from markupsafe import Markup
 
 from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry
 from briefbook.model.dates import FuzzyDate
@@ -18,6 +21,7 @@ from briefbook.views.claims import entry_provenance, grade_of
 from briefbook.views.context import Chip, ViewContext
 from briefbook.views.page import Listing, PageDoc
 from briefbook.views.paging import PageLink, Pager, pager
+from briefbook.views.pictures.dossier_pictures import timeline_picture
 from briefbook.views.registry import GeneratedPage, PageKind, PageSection, SectionWriter
 
 SECTION = "timeline"
@@ -227,13 +231,16 @@ def timeline_slice(
 
 
 def slice_sections(
-    ctx: ViewContext, chronology: Chronology, limit: int = 50
+    ctx: ViewContext, chronology: Chronology, limit: int = 50,
+    picture_limit: int = 0, homes: dict[str, str] | None = None,
 ) -> list[PageSection]:
     """The "Timeline" section of actor and topic pages: their own events (not publications:
-    those pages list their briefs already), the latest ``limit`` of them.
+    those pages list their briefs already), the latest ``limit`` of them, under the picture of
+    the latest ``picture_limit`` (lanes by topic on an actor page, by actor on a topic page;
+    ``homes`` says which timeline page lists each entry, for the marks' links).
 
-    A page that lists events of its own (an actor page with its latest events) gets no
-    second copy.
+    A page that lists events of its own (an actor page with its latest events) gets the
+    picture only, no second list.
     """
     by_kind = {PageKind.ACTOR: ("actor", chronology.by_actor),
                PageKind.TOPIC: ("topic", chronology.by_topic)}
@@ -242,9 +249,14 @@ def slice_sections(
         def write(doc: PageDoc, page: GeneratedPage) -> None:
             subject = page.subject or ""
             entries = [e for e in by_id.get(subject, []) if e.kind is EntryKind.EVENT]
-            if not entries or Listing.EVENTS in doc.listings:
+            listed = Listing.EVENTS in doc.listings
+            picture = _slice_picture(ctx, doc, facet, entries, picture_limit, homes)
+            if not entries or (listed and not picture):
                 return
             doc.heading(ctx.t("timeline"))
+            doc.html(picture, searchable=False)
+            if listed:
+                return
             doc.html(timeline_slice(ctx, entries, doc.src_uri, limit, facet, subject),
                      searchable=False)
             doc.listings.add(Listing.EVENTS)
@@ -252,6 +264,36 @@ def slice_sections(
 
     return [PageSection(kind, "timeline slice", writer(facet, by_id))
             for kind, (facet, by_id) in by_kind.items()]
+
+
+def _slice_picture(ctx: ViewContext, doc: PageDoc, facet: str, entries: list[TimelineEntry],
+                   limit: int, homes: dict[str, str] | None) -> str:
+    if limit <= 0 or not entries:
+        return ""
+    drawn = entries[-limit:]
+    lanes = "topic" if facet == "actor" else "actor"
+    picture = timeline_picture(ctx, doc.src_uri, drawn, lanes, doc.title, homes,
+                               prefix=f"bb-tl-pic-{facet}")
+    if picture and len(drawn) < len(entries):
+        note = ctx.t("pic_latest_drawn", shown=len(drawn), total=len(entries))
+        picture = f'<p class="bb-muted">{html.escape(note)}</p>' + picture
+    return picture
+
+
+def entry_homes(chronology: Chronology, split_after: int = 500) -> dict[str, str]:
+    """Which timeline page lists each entry (as :func:`timeline_pages` cuts them)."""
+    entries = chronology.entries
+    if len(entries) <= split_after:
+        return dict.fromkeys((e.id for e in entries), f"{SECTION}/index.md")
+    by_year: dict[int, list[TimelineEntry]] = {}
+    for entry in entries:
+        by_year.setdefault(entry.date.year, []).append(entry)
+    return {
+        entry.id: year_page_src(year, number)
+        for year, year_entries in by_year.items()
+        for number, chunk in enumerate(paginate(year_entries, split_after), start=1)
+        for entry in chunk
+    }
 
 
 def entry_rows(ctx: ViewContext, src: str, entries: list[TimelineEntry]) -> list[dict]:
@@ -316,6 +358,8 @@ def _entries_page(
                                                                for x in m.entries))]
     rows = {row["entry"].id: row for row in entry_rows(ctx, src, entries)}
     first, last = (entries[0].date, entries[-1].last) if entries else (None, None)
+    lanes = str(ctx.options.get("timeline_picture", ""))  # set by the timeline plugin
+    picture = timeline_picture(ctx, src, entries, lanes, title, listed=True) if lanes else ""
     doc.html(ctx.render(
         "timeline.html",
         title=title,
@@ -328,6 +372,7 @@ def _entries_page(
         options=filter_options(ctx, entries),
         pager=pager,
         exports=_export_links(ctx, src) if exports else [],
+        picture=Markup(picture),
     ), searchable=False)  # each event is searchable on the page of the brief it comes from
     return doc
 

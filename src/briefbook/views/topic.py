@@ -9,6 +9,7 @@ from briefbook.model.html_scan import prepared
 from briefbook.views.claims import grade_of
 from briefbook.views.context import ViewContext
 from briefbook.views.page import Listing, PageDoc
+from briefbook.views.pictures.dossier_pictures import topic_stances_picture
 from briefbook.views.positions import stance_cell
 from briefbook.views.questions import ordered_questions
 from briefbook.views.registry import GeneratedPage, PageKind
@@ -61,6 +62,11 @@ def topic_page(ctx: ViewContext, topic: Topic, briefs_limit: int = 100) -> PageD
         doc.heading(ctx.t("positions"))
         doc.listings.add(Listing.POSITIONS)
         doc.html(ctx.render("topic_positions.html", groups=groups), searchable=False)
+        strips = topic_stances_picture(ctx, src, topic.id, topic.title) \
+            if ctx.options.get("stances_over_time", True) else ""
+        if strips:
+            doc.heading(ctx.t("stances_over_time"))
+            doc.html(strips, searchable=False)
     if questions:
         doc.heading(ctx.t("questions"))
         doc.listings.add(Listing.QUESTIONS)
