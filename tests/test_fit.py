@@ -6,7 +6,7 @@ import json
 import re
 
 import icalendar
-from support import ROOT, build_project, make_project
+from support import ROOT, build_project, make_project, without_pictures
 
 from briefbook.index.chronology import EntryKind
 from briefbook.pipeline import load_dossier
@@ -62,7 +62,7 @@ def _text(html: str) -> str:
 
 def test_a_corroborated_event_is_one_timeline_entry_listing_every_source(tmp_path):
     site = _site(tmp_path)
-    timeline = site.html("timeline/")
+    timeline = without_pictures(site.html("timeline/"))  # the picture repeats the list's titles
     assert timeline.count("Leaders meet in Paris") == 1
     entry = re.search(r'<li class="bb-tl-event[^>]*>.*?Leaders meet in Paris.*?</li>', timeline,
                       re.S).group(0)
