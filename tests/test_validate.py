@@ -256,3 +256,31 @@ def test_a_broken_actor_or_topic_file_is_reported_once_at_its_own_mistake(tmp_pa
         "'title'?); it is ignored",
         "briefs/topics/shipping.md:2:1: error: missing required field 'title'",
     ]
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    ("UK", "'country' is 'UK', which is not an ISO 3166 country code (did you mean 'GB'?)"),
+    ("XX", "'country' is 'XX', which is not an ISO 3166 country code; use a code such as FR"),
+])
+def test_a_country_code_iso_does_not_know_is_warned(tmp_path, code, message):
+    """docs/format.md asks for ISO 3166-1 alpha-2 and says the United Kingdom is GB, not UK:
+    the check now says so too (a newcomer found 'UK' and 'XX' accepted)."""
+    result = load_tree(tmp_path, {**ACTORS, "briefs/actors/uk.md": f"""
+        ---
+        name: United Kingdom
+        kind: state
+        country: {code}
+        ---
+    """})
+    assert diag_lines(result) == [f"briefs/actors/uk.md:4:10: warning: {message}"]
+
+
+def test_real_country_codes_pass(tmp_path):
+    result = load_tree(tmp_path, {**ACTORS, "briefs/actors/uk.md": """
+        ---
+        name: United Kingdom
+        kind: state
+        country: gb
+        ---
+    """})
+    assert diag_lines(result) == []

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from briefbook.load.files import FileKind, RawFile
@@ -407,6 +408,20 @@ def _actor_names(actors: Iterable[Actor]) -> dict[str, str]:
     return names
 
 
+#: Codes often written for a country that ISO 3166 gives another code.
+COUNTRY_CODE_MIX_UPS = {"UK": "GB", "EL": "GR", "SP": "ES", "EN": "GB"}
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes, from CLDR's territories (Babel); also EU and XK, which CLDR
+    lists and dossiers use."""
+    from babel import Locale
+
+    return frozenset(code for code in Locale("en").territories
+                     if len(code) == 2 and code.isalpha())
+
+
 def _actor(
     raw: RawFile, diags: Diagnostics, affiliation_locs: dict[str, dict[str, Location]]
 ) -> Actor | None:
@@ -433,6 +448,11 @@ def _actor(
     if country and not re.fullmatch(r"[A-Za-z]{2}", country):
         diags.warning(r.loc("country"), f"'country' is '{country}'; use a two-letter ISO 3166 "
                       "code such as FR", "bad-country")
+    elif country and country.upper() not in country_codes():
+        hint = COUNTRY_CODE_MIX_UPS.get(country.upper())
+        diags.warning(r.loc("country"), f"'country' is '{country}', which is not an ISO 3166 "
+                      "country code" + (f" (did you mean '{hint}'?)" if hint else
+                                        "; use a code such as FR"), "bad-country")
     affiliations = r.text_list("affiliations")
     affiliation_locs[raw.stem] = {aff: loc for aff, loc in reversed(affiliations)}
     if not name or kind is None:
