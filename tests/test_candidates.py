@@ -47,3 +47,12 @@ def test_surname_alone_counts_with_the_full_name_and_particles_join_names():
 def test_acronyms_and_elided_names():
     text = "L'AUKUS avance. Selon AUKUS, rien. D'après l'Élysée, oui ; l'Élysée confirme."
     assert names(text, None) == [("AUKUS", 2), ("Élysée", 2)]
+
+
+def test_a_possessive_counts_as_the_name_it_ends():
+    """'the Suez Canal Authority's partners' names the Suez Canal Authority (a newcomer found
+    it missed among the candidates)."""
+    text = ("The Suez Canal Authority hopes traffic returns. Ships avoid the strait, and the "
+            "Suez Canal Authority's partners wait.")
+    assert [(c.name, c.count) for c in find_candidates(text, MentionMatcher([]))] == [
+        ("Suez Canal Authority", 2)]

@@ -117,7 +117,8 @@ def test_news_page_with_cookie_banner_share_bar_related_articles_and_comments():
         assert furniture not in body, furniture
     # named in the related articles and the comments only
     assert dict(article.actors) == {"italy": 1}
-    assert [c.name for c in article.candidates] == ["Paris"]
+    # Ukraine is named twice in the article itself ("for Ukraine", "Ukraine's own forces")
+    assert [c.name for c in article.candidates] == ["Paris", "Ukraine"]
 
 
 def test_metadata_only_in_json_ld():

@@ -63,6 +63,7 @@ PARTICLES = _words("of the de du des la le von van der den di da al bin el")
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:['’][^\W\d_][\w\-]*)?|[.!?…:;\n]")
 _ELISION_RE = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 _SENTENCE_END = frozenset(".!?…:;\n")
 MASK = "\u2016"
 
@@ -105,12 +106,19 @@ def _runs(text: str) -> list[tuple[list[str], bool]]:
             continue
         word = _ELISION_RE.sub("", token)
         elided = word != token
+        possessive = _POSSESSIVE_RE.search(word)  # "the Suez Canal Authority's partners"
+        if possessive:
+            word = word[: possessive.start()]
         if current and (gap.strip() or elided):
             close()
         if word and _is_capitalised(word):
             if not current:
                 current_initial = sentence_start and not elided
             current.append(word)
+            if possessive:  # a possessive ends the name it is part of
+                close()
+                sentence_start = False
+                continue
         elif current and word.lower() in PARTICLES and not gap.strip():
             current.append(word)
         else:
