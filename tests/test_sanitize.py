@@ -83,13 +83,18 @@ def test_front_matter_sanitize_true(tmp_path):
     assert '<h2 id="heading">' in html and "Text " in html
 
 
-def test_plugin_option_sanitizes_every_brief_and_a_brief_can_opt_out(tmp_path):
+def test_plugin_option_sanitizes_every_brief_and_no_brief_can_opt_out(tmp_path):
+    """A contributor's 'sanitize: false' cannot turn off the site's rule for their brief (an
+    attacker review ran script that way, on the brief and in the book); it is warned."""
     site = _build(tmp_path, {
         "briefs/a.md": _brief(),
         "briefs/b.md": _brief("sanitize: false\n"),
     }, option=True)
     assert script_injections(site.html("briefs/a/")) == []
-    assert script_injections(site.html("briefs/b/"))
+    assert script_injections(site.html("briefs/b/")) == []
+    assert script_injections(site.html("print/")) == []
+    assert any("briefs/b.md:1:1: warning: 'sanitize: false' is ignored" in w
+               for w in site.warnings), site.warnings
 
 
 def test_plugin_option_sanitizes_actor_and_topic_bodies_too(tmp_path):

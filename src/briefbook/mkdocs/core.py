@@ -48,6 +48,7 @@ from briefbook.render.markdown_body import BodyRenderer
 from briefbook.serve_snapshot import LastGoodSite, guarded
 from briefbook.validate.as_of import parse_as_of
 from briefbook.validate.fields import sanitized_everywhere
+from briefbook.validate.options import sanitize_opt_outs
 from briefbook.views.as_of_banner import as_of_banner
 from briefbook.views.brief import brief_pages
 from briefbook.views.briefs_index import briefs_index_pages
@@ -185,6 +186,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         if self.config.sanitize:
             self.result.diagnostics = sanitized_everywhere(self.result.dossier,
                                                            self.result.diagnostics)
+        self.result.diagnostics.extend(
+            sanitize_opt_outs(self.result.dossier, bool(self.config.sanitize)))
         self._report(self.result.diagnostics)
         self.tags_property = material_tags_property(config)
         self.with_overview = set()

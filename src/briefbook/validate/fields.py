@@ -724,8 +724,8 @@ BODY_HTML_CODES = frozenset({"unclosed-html", "remote-resource"})
 
 def sanitized_everywhere(dossier: Dossier, diags: Diagnostics) -> Diagnostics:
     """``diags`` without the body HTML warnings of files whose body a site-wide ``sanitize:
-    true`` cleans (briefs that do not say ``sanitize: false``, actors, topics)."""
-    cleaned = {b.location.path for b in dossier.briefs.values() if b.sanitize is None}
+    true`` cleans: every brief (none can opt out), actor and topic."""
+    cleaned = {b.location.path for b in dossier.briefs.values()}  # the site's rule wins
     cleaned |= {a.location.path for a in dossier.actors.values()}
     cleaned |= {t.location.path for t in dossier.topics.values()}
     return Diagnostics([d for d in diags if not (d.code in BODY_HTML_CODES

@@ -77,10 +77,11 @@ def brief_content(
 
 
 def should_sanitize(ctx: ViewContext, brief: Brief) -> bool:
-    """The brief's own ``sanitize: true|false`` wins; otherwise the plugin's ``sanitize`` option."""
-    if brief.sanitize is not None:
-        return brief.sanitize
-    return bool(ctx.options.get("sanitize", False))
+    """The plugin's ``sanitize: true`` holds for every brief (a brief cannot opt out of it);
+    otherwise the brief's own ``sanitize: true|false`` decides."""
+    if ctx.options.get("sanitize", False):
+        return True
+    return bool(brief.sanitize)
 
 
 def position_rows(ctx: ViewContext, src: str, positions, show_brief: bool = False) -> list[dict]:
