@@ -113,6 +113,28 @@ def test_xml_exports_stay_well_formed_with_control_characters_in_the_body(tmp_pa
     assert "\x00" not in site.html("briefs/c/")
 
 
+def test_noncharacters_are_refused_like_control_characters(tmp_path):
+    """U+FFFE and U+FFFF (YAML escapes in a field, or raw in a body) made changes.xml
+    ill-formed XML (an attacker review): they are refused in fields and removed from bodies."""
+    project = make_project(tmp_path, {})
+    (project / "briefs").mkdir()
+    (project / "briefs/n.md").write_bytes(
+        b'---\ntitle: "Odd \\uFFFE title"\ndate: "2025-04-10"\n---\n'
+        + "Body \uffff and \U0010fffe.\n".encode())
+    diags = _diags(project)
+    assert diags[0] == ("briefs/n.md:2:8: error: 'title' contains the invisible control "
+                        "character U+FFFE (written as a YAML escape such as \\x01?); delete it")
+    assert [d.split(": warning: ")[1][:57] for d in diags[1:]] == [
+        "the text contains the invisible control character U+FFFF,",
+        "the text contains the invisible control character U+10FFF",
+    ]
+    (project / "briefs/n.md").write_bytes(b'---\ntitle: "Odd title"\ndate: "2025-04-10"\n---\n'
+                                          + "Body \uffff.\n".encode())
+    site = build_project(project)
+    xml.dom.minidom.parseString((site.site / "changes.xml").read_bytes())
+    assert "\uffff" not in site.html("briefs/n/")
+
+
 # -- bounded work ------------------------------------------------------------------------------
 
 def test_nested_aliases_over_a_long_word_keep_the_scan_linear():

@@ -8,9 +8,12 @@ from urllib.parse import urlsplit
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WIKIDATA_ID_RE = re.compile(r"Q[0-9]+")
-# Control characters no text of a dossier may hold (tab and line feed excepted): C0, DEL, C1.
-# XML 1.0 cannot carry most of them at all, terminals obey them.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters no text of a dossier may hold (tab and line feed excepted): C0, DEL, C1, which
+# XML 1.0 cannot carry or terminals obey, and Unicode's noncharacters (U+FDD0–U+FDEF and the
+# last two code points of every plane, U+FFFE and U+FFFF among them), which XML refuses too.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+CONTROL_RE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_NONCHARACTERS}]")
 # A domain name at the start of an address written without its scheme (www.lemonde.fr/...).
 _HOST_RE = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:[/?#]|$)")
 
