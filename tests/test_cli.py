@@ -560,3 +560,29 @@ def test_console_script_runs_check_and_ingest(tmp_path):
         "briefs/2025/broken.md:2:1: error: missing required field 'date' (YYYY, YYYY-MM or "
         "YYYY-MM-DD)"
     )
+
+
+def test_writers_refuse_linked_folders_that_lead_outside_the_dossier(tmp_path, capsys):
+    """new and init follow no linked folder out of the dossier (an attacker review made
+    'briefs/2025' a link to another folder and new wrote there); a reserved Windows name and
+    a missing parent folder are clean errors, never a traceback."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    assert cli.main(["init", str(tmp_path / "d")]) == 0
+    capsys.readouterr()
+    (tmp_path / "d/briefs/2025").symlink_to(outside, target_is_directory=True)
+    code = cli.main(["new", "brief", "Wx", "--date", "2025-01-01", "--dir",
+                     str(tmp_path / "d")])
+    assert code != 0 and list(outside.iterdir()) == []
+    assert "leads outside the dossier" in capsys.readouterr().err
+    assert cli.main(["new", "topic", "Con", "--dir", str(tmp_path / "d")]) != 0
+    assert "Windows reserves the name CON" in capsys.readouterr().err
+    linked = tmp_path / "i3"
+    linked.mkdir()
+    (linked / "briefs").symlink_to(outside, target_is_directory=True)
+    assert cli.main(["init", str(linked)]) == 2
+    assert "leads outside the dossier" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
+    (tmp_path / "afile").write_text("x")
+    assert cli.main(["init", str(tmp_path / "afile" / "sub")]) == 2
+    assert "cannot write" in capsys.readouterr().err

@@ -18,7 +18,7 @@ from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
-from briefbook.authoring.new import one_line
+from briefbook.authoring.new import ScaffoldError, inside_root, one_line
 
 #: Where Briefbook's source lives, when the installation does not say (installed from the
 #: package index or a folder). The owner is a placeholder until the public repository's
@@ -196,11 +196,21 @@ def init_dossier(target: Path, files: list[StarterFile]) -> list[Path]:
         raise InitError(f"nothing was written: these files exist already\n{listing}\n"
                         "Run 'briefbook init NEW-FOLDER' to start the dossier in a new or empty "
                         "folder, or move these files away first")
+    for file in files:
+        try:
+            inside_root(target / file.path, target)
+        except ScaffoldError as exc:
+            raise InitError(str(exc)) from None
     written: list[Path] = []
     for file in files:
         path = target / file.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(file.text)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(file.text)
+        except OSError as exc:
+            raise InitError(f"cannot write {path}: {exc.strerror}"
+                            + (f"; these were written before it: {', '.join(map(str, written))}"
+                               if written else "; nothing was written")) from None
         written.append(path)
     return written

@@ -19,7 +19,7 @@ from briefbook.model.dates import FuzzyDate
 from briefbook.model.diagnostics import did_you_mean
 from briefbook.model.dossier import ActorKind, Dossier
 from briefbook.model.values import is_slug, slugify
-from briefbook.validate.fields import RESERVED_IDS
+from briefbook.validate.fields import RESERVED_IDS, WINDOWS_RESERVED
 
 _PLAIN_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
@@ -114,15 +114,41 @@ def brief_stubs(actor: str, topic: str, source: bool = True) -> str:
 """
 
 
-def write_new(path: Path, text: str) -> None:
-    """Create ``path`` with ``text``; refuse if it exists, even if created a moment ago."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_new(path: Path, text: str, root: Path | None = None) -> None:
+    """Create ``path`` with ``text``; refuse if it exists, even if created a moment ago, and
+    (given the dossier's ``root``) if a linked folder would put it outside the dossier."""
+    if root is not None:
+        inside_root(path, root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScaffoldError(f"cannot create the folder {path.parent}: {exc.strerror}; "
+                            "nothing was written") from None
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists; nothing was written (choose another "
                             "title or --slug, or edit that file)") from None
+    except OSError as exc:
+        raise ScaffoldError(f"cannot write {path}: {exc.strerror}; nothing was written") from None
+
+
+def _nearest_existing(folder: Path) -> Path:
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def inside_root(path: Path, root: Path) -> None:
+    """Refuse a ``path`` whose nearest existing folder, links followed, is outside ``root``:
+    a linked folder in a checked-out dossier must not send new files elsewhere."""
+    real, real_root = _nearest_existing(path.parent).resolve(), root.resolve()
+    if not root.exists() and real == _nearest_existing(root).resolve():
+        return  # the dossier and the folders below it are all still to be made: no link
+    if real != real_root and real_root not in real.parents:
+        raise ScaffoldError(f"{path.parent} leads outside the dossier (to {real}) through a "
+                            "linked folder; nothing was written")
 
 
 def one_line(text: str) -> str:
@@ -148,6 +174,10 @@ def choose_slug(title: str, slug: str | None) -> str:
     if slug in RESERVED_IDS:
         raise ScaffoldError(f"'{slug}' is reserved for the site's own pages; pass another "
                             "--slug")
+    if slug in WINDOWS_RESERVED:
+        raise ScaffoldError(f"'{slug}' cannot be an id: Windows reserves the name "
+                            f"{slug.upper()}, so the dossier could not be checked out there; "
+                            "pass another --slug")
     return slug
 
 
@@ -258,7 +288,7 @@ class Scaffolder:
             (fields["actors"] or ["ACTOR-ID"])[0], (fields["topics"] or ["TOPIC-ID"])[0],
             source="source" not in fields,
         )
-        write_new(path, render_file(fields, body, stubs))
+        write_new(path, render_file(fields, body, stubs), self.root)
         return path
 
     def new_actor(
@@ -287,7 +317,7 @@ class Scaffolder:
             "country": country.upper(), "affiliations": self.known_actors(affiliations),
         }
         path = self.root / "actors" / f"{ident}.md"
-        write_new(path, render_file(fields, ACTOR_BODY))
+        write_new(path, render_file(fields, ACTOR_BODY), self.root)
         return path
 
     def new_topic(self, title: str, *, slug: str | None = None, summary: str = "") -> Path:
@@ -297,5 +327,6 @@ class Scaffolder:
         ident = choose_slug(title, slug)
         self._free(FileKind.TOPIC, ident)
         path = self.root / "topics" / f"{ident}.md"
-        write_new(path, render_file({"title": title, "summary": one_line(summary)}, TOPIC_BODY))
+        write_new(path, render_file({"title": title, "summary": one_line(summary)}, TOPIC_BODY),
+                  self.root)
         return path
