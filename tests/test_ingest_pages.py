@@ -410,3 +410,25 @@ def test_check_and_the_strict_build_agree_on_actor_and_topic_texts(tmp_path, mon
     assert ("briefs/actors/nato.md:5:9: warning: link '../briefs/b.md' leads to 'briefs/b.md', "
             "which is no page of the dossier's site") in out
     assert _strict_build_fails(project)
+
+
+SMALL_PAGE = """<html><head><meta property="article:published_time"
+content="2026-01-05T10:00:00Z"><title>Test page</title></head>
+<body><article><h1>Ministers agree on a naval mission</h1>
+<p>Ministers from five countries agreed on Monday to send a naval mission to the strait,
+officials said after the meeting in the capital.</p>
+<p>The mission will start in the spring and will be reviewed after six months, according to
+the text of the agreement seen by reporters.</p>
+<p>Several governments still have to win a vote in parliament before their ships can join.</p>
+<p>Colour code REFERENCE here.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("reference", ["&#x1b;", "&#1;", "&#xFFFE;", "\x1b"])
+def test_a_character_xml_cannot_hold_does_not_empty_the_article(reference):
+    """One '&#x1b;' in a page made lxml drop the whole article, title and date with it, in
+    silence (an attacker review); such characters become spaces and the article stays."""
+    article = read_article(SMALL_PAGE.replace("REFERENCE", reference), InputFormat.AUTO)
+    assert (article.title, article.date) == ("Ministers agree on a naval mission", "2026-01-05")
+    assert "Colour code" in article.body and "vote in parliament" in article.body
+    assert "\x1b" not in article.body and "\x01" not in article.body

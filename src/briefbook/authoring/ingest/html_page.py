@@ -31,7 +31,7 @@ from lxml.html import HtmlElement
 from markdownify import MarkdownConverter
 
 from briefbook.authoring.ingest.limits import MAX_NESTING, MAX_PAGE_TEXT, InputRefused
-from briefbook.model.values import is_web_address
+from briefbook.model.values import CONTROL_RE, is_web_address
 
 KEPT_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em", "h1",
@@ -262,6 +262,28 @@ def _authors(value: str | None) -> list[str]:
     return [name.strip() for name in (value or "").split(";") if name.strip()]
 
 
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
+
+
+def _xml_invalid(code: int) -> bool:
+    return (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or 0xD800 <= code <= 0xDFFF \
+        or code in (0xFFFE, 0xFFFF) or code > 0x10FFFF
+
+
+def xml_safe(html: str) -> str:
+    """``html`` without the characters XML cannot hold, raw or as character references
+    (``&#x1b;``): lxml, under trafilatura, drops a whole article that holds one. Hand-written
+    because neither trafilatura nor lxml cleans them; each becomes a space."""
+    html = CONTROL_RE.sub(" ", html)
+
+    def replace(match: re.Match[str]) -> str:
+        hexadecimal, decimal = match.groups()
+        code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+        return " " if _xml_invalid(code) else match.group(0)
+
+    return _CHARACTER_REFERENCE.sub(replace, html) if "&#" in html else html
+
+
 def read_page(html: str, url: str = "") -> WebPage:
     """The article of a web page and its metadata; :class:`InputRefused` for a page nested too
     deeply to read whole. ``url`` is where the page was found (``--url`` or the fetched one)."""
@@ -270,7 +292,7 @@ def read_page(html: str, url: str = "") -> WebPage:
     from trafilatura.settings import Document
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    tree = load_html(xml_safe(html))
     if tree is None:
         return WebPage(markdown="")
     if _depth(tree) > MAX_NESTING:
