@@ -90,9 +90,9 @@ def extent(date: FuzzyDate, end: FuzzyDate | None = None) -> Extent:
     last_date = end or date
     first, last = date.first_day(), last_date.last_day()
     if date.approximate:
-        first -= _dt.timedelta(days=CIRCA_DAYS[date.precision])
+        first = shift(first, -CIRCA_DAYS[date.precision])
     if last_date.approximate:
-        last += _dt.timedelta(days=CIRCA_DAYS[last_date.precision])
+        last = shift(last, CIRCA_DAYS[last_date.precision])
     if end is not None:
         shape = "bar"
     elif date.precision is Precision.DAY and not date.approximate:
@@ -161,7 +161,7 @@ def timeline_svg(
         ends: list[float] = [float("-inf")] * ROWS
         for mark in sorted(lane_marks, key=lambda m: (extents[m.id].first, m.id)):
             ext = extents[mark.id]
-            x1, x2 = x_of(ext.first), x_of(ext.last + _dt.timedelta(days=1))
+            x1, x2 = x_of(ext.first), x_of(shift(ext.last, 1))
             row = next((i for i, end in enumerate(ends) if end <= x1), None)
             if row is None:
                 row = min(range(ROWS), key=lambda i: ends[i])
@@ -216,6 +216,8 @@ def axis(start: _dt.date, stop: _dt.date, x_of: Callable[[_dt.date], float], hei
             parts.append(f'<line class="bb-pic-grid"{grid}/>'
                          f'<text{attrs(x=x + 3, y=AXIS_HEIGHT - 12)}>{esc(label)}</text>')
         index += 1
+        if (day.year, day.month) == (_dt.MAXYEAR, 12):
+            break  # the calendar ends here
         day = next_month(day)
     parts.append("</g>")
     return "".join(parts)
@@ -288,8 +290,19 @@ def month_ceil(day: _dt.date) -> _dt.date:
 
 
 def next_month(day: _dt.date) -> _dt.date:
-    return day.replace(year=day.year + 1, month=1) if day.month == 12 else \
-        day.replace(month=day.month + 1)
+    """The same day of the next month; the calendar's last day after December 9999."""
+    if day.month == 12:
+        return _dt.date.max if day.year == _dt.MAXYEAR else day.replace(year=day.year + 1,
+                                                                          month=1)
+    return day.replace(month=day.month + 1)
+
+
+def shift(day: _dt.date, days: int) -> _dt.date:
+    """``day`` moved by ``days``, kept within the calendar (years 1 to 9999)."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return _dt.date.max if days > 0 else _dt.date.min
 
 
 __all__ = ["Extent", "Lane", "Mark", "TimelineLabels", "choose_lanes", "extent", "timeline_svg"]
