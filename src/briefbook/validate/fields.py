@@ -10,7 +10,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar, overload
 
 from briefbook.load.files import FileKind, RawFile
 from briefbook.model.dates import DateError, FuzzyDate
@@ -77,7 +78,10 @@ YAML_BOOLEAN_HINT = ("YAML reads yes/no/on/off/true/false as true/false: put the
                      "quotes")
 
 
-def _choices(enum: Iterable[Any]) -> str:
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def _choices(enum: Iterable[StrEnum]) -> str:
     return " | ".join(member.value for member in enum)
 
 
@@ -173,7 +177,20 @@ class _Reader:
             self.diags.error(self.loc(key), f"'{self.where(key)}': {exc}", "bad-date")
             return None
 
-    def choice(self, key: str, enum: type, default: Any = None, required: bool = False) -> Any:
+    @overload
+    def choice(
+        self, key: str, enum: type[_Choice], default: _Choice, required: bool = False
+    ) -> _Choice: ...
+
+    @overload
+    def choice(
+        self, key: str, enum: type[_Choice], default: None = None, required: bool = False
+    ) -> _Choice | None: ...
+
+    def choice(
+        self, key: str, enum: type[_Choice], default: _Choice | None = None,
+        required: bool = False,
+    ) -> _Choice | None:
         value = self.text(key, required=required)
         if value is None:
             return default
@@ -788,14 +805,14 @@ def _disputed(r: _Reader) -> bool:
     value = r.get("disputed")
     if value is _MISSING or value is None:
         return False
-    if not isinstance(value, bool):
-        r.diags.error(r.loc("disputed"), "'disputed' must be true or false", "type")
-        return False
-    if value and not r.text("id"):
-        r.diags.warning(r.loc("disputed"), "'disputed: true' needs an 'id' shared with the "
-                        "other reports it disagrees with; add the id or remove 'disputed'",
-                        "disputed-without-id")
-    return value
+    if isinstance(value, bool):
+        if value and not r.text("id"):
+            r.diags.warning(r.loc("disputed"), "'disputed: true' needs an 'id' shared with the "
+                            "other reports it disagrees with; add the id or remove 'disputed'",
+                            "disputed-without-id")
+        return value
+    r.diags.error(r.loc("disputed"), "'disputed' must be true or false", "type")
+    return False
 
 
 def _position(r: _Reader, brief: Brief, actors: _Refs, topics: _Refs) -> Position | None:
