@@ -159,7 +159,9 @@ def discover(root: Path, skipped: list[Skipped] | None = None) -> Iterator[Path]
             path = here / name
             if path.is_symlink():
                 dirs.remove(name)
-                note(_link_problem(path, real_root, "folder"))
+                problem = _link_problem(path, real_root, "folder")
+                if problem is not None:  # always one: a link to a folder is never followed
+                    note(problem)
             elif name.endswith(".md"):
                 note(Skipped(path, f"'{name}' is a folder, not a file; its name ends in '.md' "
                              "but only the files in it are read. Rename the folder"))
@@ -364,8 +366,8 @@ def _without_controls(raw: RawFile, body: str, first_line: int) -> str:
     if not CONTROL_RE.search(body):
         return body
     found: dict[str, tuple[int, int]] = {}
-    for number, line in enumerate(body.split("\n")):
-        for match in CONTROL_RE.finditer(line):
+    for number, text in enumerate(body.split("\n")):
+        for match in CONTROL_RE.finditer(text):
             found.setdefault(match.group(), (first_line + number, match.start() + 1))
     for char, (line, col) in found.items():
         raw.diagnostics.append(Diagnostic(
