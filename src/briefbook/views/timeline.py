@@ -441,8 +441,8 @@ def _overview_page(
         for part in shown:
             for month in group_entries(ctx, part.entries)[0].months:
                 if months and months[-1].key == month.key:  # a month continued on a next page
-                    count = months[-1].count + event_entries(month.entries)
-                    months[-1] = replace(months[-1], count=count)
+                    merged = months[-1].count + event_entries(month.entries)
+                    months[-1] = replace(months[-1], count=merged)
                     continue
                 months.append(MonthLink(
                     key=month.key,
