@@ -80,5 +80,7 @@ fi
 
 echo "== ruff"
 .venv/bin/ruff check src tests scripts
+echo "== mypy"
+.venv/bin/mypy
 echo "== pytest"
 exec .venv/bin/python -m pytest "$@"

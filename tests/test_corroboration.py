@@ -162,7 +162,7 @@ def test_pages_list_a_bounded_number_of_other_reports(tmp_path):
     events = unique_events(ctx, result.index.events_sorted)
     assert len(events) == 1
     row = event_rows(ctx, "briefs/b00.md", events)[0]
-    assert len(row["also"]) == SOURCES_SHOWN
-    assert row["also_more"] == count - 1 - SOURCES_SHOWN
+    assert len(row.also) == SOURCES_SHOWN
+    assert row.also_more == count - 1 - SOURCES_SHOWN
     html = ctx.render("events.html", rows=[row])
     assert f"and {count - 1 - SOURCES_SHOWN} more" in html

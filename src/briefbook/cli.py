@@ -13,7 +13,7 @@ import argparse
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -193,8 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or bad usage (argparse printed why)
         return exc.code if isinstance(exc.code, int) else USAGE
+    run: Callable[[argparse.Namespace, TextIO], int] = args.run
     try:
-        return args.run(args, sys.stdout)
+        return run(args, sys.stdout)
     except UsageError as exc:
         print(f"briefbook {args.command}: error: {exc}", file=sys.stderr)
         return USAGE
@@ -278,7 +279,7 @@ README.md for publishing on GitHub Pages.""", file=out)
 
 
 # -- check ---------------------------------------------------------------------------------
-def _as_of(value: str):
+def _as_of(value: str) -> dt.date:
     """``--as-of``: a day, or a usage error saying what to write."""
     from briefbook.validate.as_of import parse_as_of
 

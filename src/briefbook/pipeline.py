@@ -65,7 +65,7 @@ class DossierLoader:
     def __init__(self) -> None:
         self._cache: dict[Path, RawFile] = {}
         self._mention_cache: dict[str, dict[str, MentionStat]] = {}
-        self._names: tuple = ()
+        self._names: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def load(
         self, root: Path, base: Path | None = None, as_of: _dt.date | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -55,7 +55,7 @@ def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_mapping(node, deep=True)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node, deep=True)
-    return loader.construct_scalar(node)
+    return loader.construct_scalar(cast(yaml.ScalarNode, node))  # YAML's third kind of node
 
 
 _TolerantLoader.add_multi_constructor("", _plain)
@@ -113,7 +113,8 @@ def read_config(path: Path) -> _Config:
 def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
     """The value node of ``key`` in a mapping node (None if absent or not a mapping)."""
     if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
+        pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
+        for key_node, value_node in pairs:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
                 return value_node
     return None
@@ -125,6 +126,7 @@ def _plugin_options(config: _Config) -> tuple[dict[str, Any], yaml.Node | None] 
     node = _child(config.node, "plugins")
     if plugins is None:
         return None
+    entries: list[tuple[object, yaml.Node | None]]
     if isinstance(plugins, dict):
         entries = [({name: options}, node) for name, options in plugins.items()]
         if PLUGIN_NAME in plugins:

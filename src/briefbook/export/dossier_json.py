@@ -21,7 +21,8 @@ SCHEMA_VERSION = "1.0"
 def load_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of ``dossier.json``."""
     text = (resources.files("briefbook") / "schema" / "dossier.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def dossier_json(ctx: ViewContext, site_url: str = "") -> str:

@@ -22,7 +22,8 @@ def fold(line: str) -> str:
     if len(encoded) <= MAX_OCTETS:
         return line
     pieces: list[str] = []
-    current, size, limit = [], 0, MAX_OCTETS
+    current: list[str] = []
+    size, limit = 0, MAX_OCTETS
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > limit:

@@ -27,7 +27,7 @@ def page_url(urls: SiteUrls, src_uri: str, site_url: str = "") -> str:
         else path
 
 
-def _date_record(date: FuzzyDate) -> dict:
+def _date_record(date: FuzzyDate) -> dict[str, str | bool]:
     return {
         "date": date.isoformat().lstrip("~"),
         "precision": date.precision.name.lower(),

@@ -164,6 +164,6 @@ def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value for group in groups for value in group))
 
 
-def _sort_key(entry: TimelineEntry) -> tuple:
+def _sort_key(entry: TimelineEntry) -> tuple[tuple[int, int, int, int], str, str, bool]:
     """The index's event order; an event before a publication of the same date and title."""
     return (*event_sort_key(entry), entry.kind != EntryKind.EVENT)

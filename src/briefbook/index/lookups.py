@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from briefbook.index.mention_index import MentionStat, build_mentions
 from briefbook.index.mentions import MentionMatcher
+from briefbook.model.dates import FuzzyDate
 from briefbook.model.dossier import Brief, Dossier, Event, Position, Question
 
 
@@ -103,15 +105,29 @@ def build_index(
             index.questions_by_topic[topic].append(question)
         for brief_id in dict.fromkeys(e.brief for e in question.entries):
             index.questions_by_brief[brief_id].append(question)
-    for actor in dossier.actors.values():
-        for parent in actor.affiliations:
-            index.members[parent].append(actor.id)
+    for member in dossier.actors.values():
+        for parent in member.affiliations:
+            index.members[parent].append(member.id)
     index.events_sorted = sorted(dossier.events, key=event_sort_key)
     for events in index.events_by_actor.values():
         events.sort(key=event_sort_key)
     return index
 
 
-def event_sort_key(event: Event) -> tuple:
+class Dated(Protocol):
+    """What :func:`event_sort_key` orders by: an event, or a timeline entry."""
+
+    @property
+    def date(self) -> FuzzyDate: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def brief(self) -> str: ...
+
+
+EventSortKey = tuple[tuple[int, int, int, int], str, str]
+
+
+def event_sort_key(event: Dated) -> EventSortKey:
     """Chronological, month before its days, ties broken by title then brief."""
     return (event.date.sort_key, event.title.casefold(), event.brief)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -35,28 +35,22 @@ _WORDS = frozenset("nNtTfFyYoO")
 class _FastResolver(yaml.resolver.Resolver):
     """YAML's resolver, minus its regular expressions for the plain text most values are."""
 
-    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+    def resolve(
+        self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]
+    ) -> str:
         if kind is yaml.ScalarNode and implicit[0] and value:
             first = value[0]
             if first not in _MAYBE_TYPED or (first in _WORDS and value not in _WORD_TYPED):
                 return _STR_TAG
-        return super().resolve(kind, value, implicit)
+        # PyYAML's stubs leave Resolver.resolve unannotated
+        tag: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        return tag
 
 
-try:
-    from yaml.cyaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _Parser = None
+if yaml.__with_libyaml__:
 
-if _Parser is not None:
-
-    class _Loader(_Parser, yaml.constructor.SafeConstructor, _FastResolver):  # type: ignore
+    class _Loader(yaml.CSafeLoader, _FastResolver):
         """libyaml's parser with the fast resolver."""
-
-        def __init__(self, stream):  # type: ignore[no-untyped-def]
-            _Parser.__init__(self, stream)
-            yaml.constructor.SafeConstructor.__init__(self)
-            _FastResolver.__init__(self)
 
 else:  # pragma: no cover - PyYAML built without libyaml
 
@@ -165,7 +159,9 @@ def discover(root: Path, skipped: list[Skipped] | None = None) -> Iterator[Path]
             path = here / name
             if path.is_symlink():
                 dirs.remove(name)
-                note(_link_problem(path, real_root, "folder"))
+                problem = _link_problem(path, real_root, "folder")
+                if problem is not None:  # always one: a link to a folder is never followed
+                    note(problem)
             elif name.endswith(".md"):
                 note(Skipped(path, f"'{name}' is a folder, not a file; its name ends in '.md' "
                              "but only the files in it are read. Rename the folder"))
@@ -370,8 +366,8 @@ def _without_controls(raw: RawFile, body: str, first_line: int) -> str:
     if not CONTROL_RE.search(body):
         return body
     found: dict[str, tuple[int, int]] = {}
-    for number, line in enumerate(body.split("\n")):
-        for match in CONTROL_RE.finditer(line):
+    for number, text in enumerate(body.split("\n")):
+        for match in CONTROL_RE.finditer(text):
             found.setdefault(match.group(), (first_line + number, match.start() + 1))
     for char, (line, col) in found.items():
         raw.diagnostics.append(Diagnostic(
@@ -473,7 +469,7 @@ class _Converter:
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         mark = node.start_mark
-        if node.id == "scalar" and self.count <= MAX_NODES and len(path) <= MAX_DEPTH:
+        if isinstance(node, yaml.ScalarNode) and self.count <= MAX_NODES and len(path) <= MAX_DEPTH:
             # the common case, kept short: a dossier file is mostly scalars
             self.raw.marks[path] = (self.first_line + mark.line, mark.column + 1)
             if node.tag == _STR_TAG:
@@ -515,7 +511,7 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         self.raw.written[path] = node.value
-        return _scalar(node)
+        return _scalar(cast(yaml.ScalarNode, node))  # YAML has three kinds of node
 
     def _key(self, node: yaml.Node, path: Path_) -> str | None:
         if isinstance(node, yaml.ScalarNode):

@@ -82,7 +82,10 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
             self.registry.add_site_section(NETWORK)
         if not any(isinstance(e, MentionLinkExtension) and e.linker is self.linker
                    for e in config.markdown_extensions):
-            config.markdown_extensions.append(MentionLinkExtension(self.linker))
+            # MkDocs takes Extension instances too, though its annotation names only strings
+            config.markdown_extensions.append(
+                MentionLinkExtension(self.linker)  # type: ignore[arg-type]
+            )
         return config
 
     @event_priority(80)  # after the core (90), before other plugins read the files

@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -119,7 +120,9 @@ class MentionTreeprocessor(Treeprocessor):
         return pieces, depth, linked
 
     @staticmethod
-    def _plain(text: str, depth: int, page: PageLinking, out: list) -> bool:
+    def _plain(
+        text: str, depth: int, page: PageLinking, out: list[str | etree.Element]
+    ) -> bool:
         if not text:
             return False
         if depth > 0:
@@ -169,7 +172,7 @@ def _rebuild(element: etree.Element, sequence: list[str | etree.Element]) -> Non
 class MentionLinkExtension(Extension):
     """Registers the mention treeprocessor last, after links and escapes are resolved."""
 
-    def __init__(self, linker: MentionLinker, **kwargs) -> None:
+    def __init__(self, linker: MentionLinker, **kwargs: Any) -> None:
         self.linker = linker
         super().__init__(**kwargs)
 

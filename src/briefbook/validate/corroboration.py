@@ -8,7 +8,7 @@ places, and the pages show every version. Pure: from briefs to records and diagn
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from briefbook.model.diagnostics import Diagnostics, Location
@@ -50,8 +50,8 @@ def build_records(
         position_records[ident] = record
         _check_stances(record, report)
     event_records = {ident: EventRecord(ident, tuple(claims)) for ident, claims in events.items()}
-    for record in event_records.values():
-        _check_dates(record, report)
+    for event_record in event_records.values():
+        _check_dates(event_record, report)
     return event_records, position_records
 
 
@@ -127,7 +127,7 @@ def _kept_or_until(claim: Claim, reference: Claim, what: str) -> str:
 
 
 def _check_needless_flags(
-    claims: list[Claim], disagrees: Callable[[Claim], bool], diags: Diagnostics
+    claims: Sequence[Claim], disagrees: Callable[[Claim], bool], diags: Diagnostics
 ) -> None:
     """A ``disputed: true`` whose claim no other report contradicts (any more) is stale."""
     for claim in claims:

@@ -10,8 +10,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from briefbook.load.files import FileKind, RawFile
 from briefbook.model.dates import DateError, FuzzyDate
@@ -78,7 +79,10 @@ YAML_BOOLEAN_HINT = ("YAML reads yes/no/on/off/true/false as true/false: put the
                      "quotes")
 
 
-def _choices(enum: Iterable[Any]) -> str:
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def _choices(enum: Iterable[StrEnum]) -> str:
     return " | ".join(member.value for member in enum)
 
 
@@ -174,7 +178,20 @@ class _Reader:
             self.diags.error(self.loc(key), f"'{self.where(key)}': {exc}", "bad-date")
             return None
 
-    def choice(self, key: str, enum: type, default: Any = None, required: bool = False) -> Any:
+    @overload
+    def choice(
+        self, key: str, enum: type[_Choice], default: _Choice, required: bool = False
+    ) -> _Choice: ...
+
+    @overload
+    def choice(
+        self, key: str, enum: type[_Choice], default: None = None, required: bool = False
+    ) -> _Choice | None: ...
+
+    def choice(
+        self, key: str, enum: type[_Choice], default: _Choice | None = None,
+        required: bool = False,
+    ) -> _Choice | None:
         value = self.text(key, required=required)
         if value is None:
             return default
@@ -419,7 +436,7 @@ def country_codes() -> frozenset[str]:
     from babel import Locale
 
     return frozenset(code for code in Locale("en").territories
-                     if len(code) == 2 and code.isalpha())
+                     if isinstance(code, str) and len(code) == 2 and code.isalpha())
 
 
 def _actor(
@@ -808,14 +825,14 @@ def _disputed(r: _Reader) -> bool:
     value = r.get("disputed")
     if value is _MISSING or value is None:
         return False
-    if not isinstance(value, bool):
-        r.diags.error(r.loc("disputed"), "'disputed' must be true or false", "type")
-        return False
-    if value and not r.text("id"):
-        r.diags.warning(r.loc("disputed"), "'disputed: true' needs an 'id' shared with the "
-                        "other reports it disagrees with; add the id or remove 'disputed'",
-                        "disputed-without-id")
-    return value
+    if isinstance(value, bool):
+        if value and not r.text("id"):
+            r.diags.warning(r.loc("disputed"), "'disputed: true' needs an 'id' shared with the "
+                            "other reports it disagrees with; add the id or remove 'disputed'",
+                            "disputed-without-id")
+        return value
+    r.diags.error(r.loc("disputed"), "'disputed' must be true or false", "type")
+    return False
 
 
 def _position(r: _Reader, brief: Brief, actors: _Refs, topics: _Refs) -> Position | None:

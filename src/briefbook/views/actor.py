@@ -3,23 +3,80 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import pairwise
+from typing import TypedDict
 
+from briefbook.index.mention_index import Excerpt
 from briefbook.index.related import related_actors
-from briefbook.model.dossier import Actor, Brief, Position, QuestionStatus
+from briefbook.model.dossier import Actor, Brief, Position, Question, QuestionStatus, Stance
 from briefbook.model.html_scan import prepared
 from briefbook.model.values import is_wikidata_id
-from briefbook.views.brief import event_rows, position_rows
+from briefbook.views.brief import PositionRow, event_rows, position_rows
 from briefbook.views.claims import unique_events
-from briefbook.views.context import ViewContext
+from briefbook.views.context import Chip, ViewContext
 from briefbook.views.page import Listing, PageDoc
 from briefbook.views.paging import PagerWording, pager
 from briefbook.views.pictures.dossier_pictures import actor_stances_picture
 from briefbook.views.registry import GeneratedPage, PageKind
 
 WIKIDATA_URL = "https://www.wikidata.org/wiki/"
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """An external identifier; ``url`` is set only for a Wikidata Q-id."""
+
+    scheme: str
+    value: str
+    url: str
+
+
+class ActorHeader(TypedDict):
+    """What the actor header shows besides the actor itself."""
+
+    kind_label: str
+    identifiers: list[Identifier]
+    affiliations: list[Chip]
+    members: list[Chip]
+
+
+@dataclass(frozen=True)
+class PositionGroup:
+    """An actor's positions on one topic, newest first; ``hidden`` more are not shown."""
+
+    topic: Chip
+    latest: Position
+    rows: list[PositionRow]
+    hidden: int
+
+
+@dataclass(frozen=True)
+class ActorBriefRow:
+    """A brief that lists or names the actor, with how often and where its text names it."""
+
+    brief: Brief
+    link: Chip
+    listed: bool
+    count: int
+    excerpt: Excerpt | None
+
+
+@dataclass(frozen=True)
+class RelatedActorRow:
+    actor: Chip
+    count: int
+
+
+@dataclass(frozen=True)
+class ActorQuestionRow:
+    """An open question about the actor, where it is tracked and the brief that raised it."""
+
+    question: Question
+    url: str | None
+    raised: Chip | None
 
 
 @dataclass(frozen=True)
@@ -106,7 +163,7 @@ def actor_page(
     related = related_actors(cooccurrence, actor.id, options.related_actors)
     if related:
         doc.heading(ctx.t("related_actors"))
-        rows = [{"actor": ctx.actor_chip(src, other), "count": n} for other, n in related]
+        rows = [RelatedActorRow(ctx.actor_chip(src, other), n) for other, n in related]
         doc.html(ctx.render("actor_related.html", rows=rows), searchable=False)
     questions = [
         q for q in ctx.index.questions_by_actor.get(actor.id, [])
@@ -136,32 +193,32 @@ def actor_briefs_page(
     return page
 
 
-def header_context(ctx: ViewContext, src: str, actor: Actor) -> dict:
+def header_context(ctx: ViewContext, src: str, actor: Actor) -> ActorHeader:
     """Chips for affiliations both ways, and external identifiers.
 
     Only a Wikidata Q-id becomes a link; every other identifier is shown as text, so no
     address is ever built from a value the dossier does not constrain.
     """
-    identifiers = []
+    identifiers: list[Identifier] = []
     for scheme, value in actor.external_ids.items():
         linked = scheme == "wikidata" and is_wikidata_id(value)
         url = WIKIDATA_URL + value if linked else ""
-        identifiers.append({"scheme": scheme, "value": value, "url": url})
+        identifiers.append(Identifier(scheme, value, url))
     members = sorted(
         ctx.index.members.get(actor.id, []),
         key=lambda a: ctx.dossier.actors[a].name.casefold() if a in ctx.dossier.actors else a,
     )
-    return {
-        "kind_label": ctx.t.label(actor.kind),
-        "identifiers": identifiers,
-        "affiliations": [ctx.actor_chip(src, a) for a in actor.affiliations],
-        "members": [ctx.actor_chip(src, a) for a in members],
-    }
+    return ActorHeader(
+        kind_label=ctx.t.label(actor.kind),
+        identifiers=identifiers,
+        affiliations=[ctx.actor_chip(src, a) for a in actor.affiliations],
+        members=[ctx.actor_chip(src, a) for a in members],
+    )
 
 
 def position_groups(
     ctx: ViewContext, src: str, positions: list[Position], per_topic: int
-) -> list[dict]:
+) -> list[PositionGroup]:
     """Positions grouped by topic, newest first, each marked when its stance changed.
 
     Groups come in order of their latest position. A position's stance "changed" when it differs
@@ -174,28 +231,34 @@ def position_groups(
     groups = []
     for topic, items in by_topic.items():
         items.sort(key=lambda p: (p.date.sort_key, -order.get(p.brief, 0)))
-        changed_from = [None] + [
+        changed_from: list[Stance | None] = [None]
+        changed_from += [
             before.stance if before.stance is not now.stance else None
             for before, now in pairwise(items)
         ]
         newest_first = list(zip(reversed(items), reversed(changed_from), strict=True))
         shown = newest_first[:per_topic] if per_topic > 0 else newest_first
-        rows = position_rows(ctx, src, [p for p, _ in shown], show_brief=True)
-        for row, (_, before) in zip(rows, shown, strict=True):
-            row["changed_from"] = before
-        groups.append({
-            "topic": ctx.topic_chip(src, topic),
-            "latest": items[-1],
-            "rows": rows,
-            "hidden": len(items) - len(shown),
-        })
-    groups.sort(key=lambda g: (g["latest"].date.sort_key, -order.get(g["latest"].brief, 0)),
+        rows = [
+            replace(row, changed_from=before)
+            for row, (_, before) in zip(
+                position_rows(ctx, src, [p for p, _ in shown], show_brief=True), shown,
+                strict=True,
+            )
+        ]
+        groups.append(PositionGroup(
+            topic=ctx.topic_chip(src, topic),
+            latest=items[-1],
+            rows=rows,
+            hidden=len(items) - len(shown),
+        ))
+    groups.sort(key=lambda g: (g.latest.date.sort_key, -order.get(g.latest.brief, 0)),
                 reverse=True)
     return groups
 
 
 def briefs_block(
-    ctx: ViewContext, actor: Actor, about: list, srcs: list[str], number: int, size: int
+    ctx: ViewContext, actor: Actor, about: list[tuple[Brief, bool]], srcs: list[str],
+    number: int, size: int,
 ) -> str:
     """Page ``number`` of the briefs that list or name ``actor`` (whose pages are at
     ``srcs``), with counts, excerpts and a pager."""
@@ -203,18 +266,20 @@ def briefs_block(
     rows = []
     for brief, listed in about[(number - 1) * size : number * size]:
         stat = ctx.index.mentions_by_brief.get(brief.id, {}).get(actor.id)
-        rows.append({
-            "brief": brief,
-            "link": ctx.brief_link(src, brief),
-            "listed": listed,
-            "count": stat.count if stat else 0,
-            "excerpt": stat.excerpt if stat else None,
-        })
+        rows.append(ActorBriefRow(
+            brief=brief,
+            link=ctx.brief_link(src, brief),
+            listed=listed,
+            count=stat.count if stat else 0,
+            excerpt=stat.excerpt if stat else None,
+        ))
     return ctx.render("actor_briefs.html", rows=rows, total=len(about),
                       pager=pager(ctx, src, number, srcs, PagerWording.NEWER_OLDER))
 
 
-def question_rows(ctx: ViewContext, src: str, questions) -> list[dict]:
+def question_rows(
+    ctx: ViewContext, src: str, questions: Iterable[Question]
+) -> list[ActorQuestionRow]:
     """Open questions with a link to where they are tracked, and the brief that raised them."""
     rows = []
     for question in questions:
@@ -222,11 +287,11 @@ def question_rows(ctx: ViewContext, src: str, questions) -> list[dict]:
         url = ctx.question_url(src, question.id)
         if url is None and raised is not None:
             url = ctx.urls.brief(src, raised.id, anchor=f"q-{question.id}")
-        rows.append({
-            "question": question,
-            "url": url,
-            "raised": ctx.brief_link(src, raised) if raised else None,
-        })
+        rows.append(ActorQuestionRow(
+            question=question,
+            url=url,
+            raised=ctx.brief_link(src, raised) if raised else None,
+        ))
     return rows
 
 

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from briefbook.i18n.key_tables import ACTOR_KIND_GROUP
-from briefbook.model.dossier import ActorKind
+from briefbook.model.dossier import Actor, ActorKind
 from briefbook.views.context import ViewContext
 from briefbook.views.page import PageDoc
 from briefbook.views.registry import GeneratedPage, PageKind
+
+
+@dataclass(frozen=True)
+class ActorItem:
+    """An actor on the index: its page, how many briefs and positions involve it, and its
+    names for the browser's filter."""
+
+    actor: Actor
+    url: str | None
+    briefs: int
+    positions: int
+    names: str
+
+
+@dataclass(frozen=True)
+class ActorGroup:
+    """The actors of one kind (``kind`` its value, an anchor), by name."""
+
+    kind: str
+    label: str
+    items: list[ActorItem]
 
 
 def actors_index_pages(ctx: ViewContext) -> list[GeneratedPage]:
@@ -22,7 +44,7 @@ def actors_index_page(ctx: ViewContext) -> PageDoc:
     src = ctx.urls.section_src("actors")
     title = ctx.t("actors")
     doc = PageDoc(src, title)
-    groups = []
+    groups: list[ActorGroup] = []
     for kind in ActorKind:
         actors = sorted(
             (a for a in ctx.dossier.actors.values() if a.kind is kind),
@@ -31,16 +53,16 @@ def actors_index_page(ctx: ViewContext) -> PageDoc:
         if not actors:
             continue
         items = [
-            {
-                "actor": actor,
-                "url": ctx.urls.actor(src, actor.id),
-                "briefs": len(ctx.index.briefs_about(actor.id)),
-                "positions": len(ctx.index.positions_by_actor.get(actor.id, [])),
-                "names": " | ".join(actor.names),
-            }
+            ActorItem(
+                actor=actor,
+                url=ctx.urls.actor(src, actor.id),
+                briefs=len(ctx.index.briefs_about(actor.id)),
+                positions=len(ctx.index.positions_by_actor.get(actor.id, [])),
+                names=" | ".join(actor.names),
+            )
             for actor in actors
         ]
-        groups.append({"kind": kind.value, "label": ctx.t(ACTOR_KIND_GROUP[kind]), "items": items})
+        groups.append(ActorGroup(kind.value, ctx.t(ACTOR_KIND_GROUP[kind]), items))
     doc.html(ctx.render("actors_index.html", title=title, groups=groups,
                         total=ctx.counts.actors), searchable=False)
     return doc

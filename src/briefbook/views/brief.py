@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 
-from briefbook.model.dossier import Brief
+from briefbook.model.dossier import Brief, Event, Position, Question, QuestionEntry, Stance
+from briefbook.model.grading import Grade
 from briefbook.model.html_scan import prepared
-from briefbook.views.claims import claim_grade, event_provenance, grade_of, position_provenance
-from briefbook.views.context import ViewContext
+from briefbook.views.claims import (
+    DateVariant,
+    Provenance,
+    SourceRef,
+    StanceVersion,
+    claim_grade,
+    event_provenance,
+    grade_of,
+    position_provenance,
+)
+from briefbook.views.context import Chip, ViewContext
 from briefbook.views.page import Listing, PageDoc
 from briefbook.views.registry import GeneratedPage, PageKind
 from briefbook.views.tags import tag_chips
@@ -84,40 +96,96 @@ def should_sanitize(ctx: ViewContext, brief: Brief) -> bool:
     return bool(brief.sanitize)
 
 
-def position_rows(ctx: ViewContext, src: str, positions, show_brief: bool = False) -> list[dict]:
+@dataclass(frozen=True)
+class PositionRow:
+    """A position as a list shows it: actor and topic chips, the brief it comes from (when the
+    list shows it), its grade, the grade the filter judges it by, its provenance, and on an
+    actor's page the stance it ``changed_from``."""
+
+    position: Position
+    actor: Chip
+    topic: Chip
+    brief: Chip | None
+    grade: Grade | None
+    filter_grade: Grade | None
+    also: list[SourceRef]
+    also_more: int
+    dispute: list[StanceVersion]
+    changed_from: Stance | None = None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """An event as a list shows it: actor chips, the brief it comes from (when the list shows
+    it), its grade, the grade the filter judges it by, and its provenance."""
+
+    event: Event
+    actors: list[Chip]
+    brief: Chip | None
+    grade: Grade | None
+    filter_grade: Grade | None
+    also: list[SourceRef]
+    also_more: int
+    dispute: list[DateVariant]
+
+
+@dataclass(frozen=True)
+class BriefQuestionRow:
+    """What a brief says about a question, with the question's record and its other briefs."""
+
+    entry: QuestionEntry
+    question: Question
+    url: str | None
+    actors: list[Chip]
+    topics: list[Chip]
+    others: list[Chip]
+    grade: Grade | None
+
+
+def position_rows(
+    ctx: ViewContext, src: str, positions: Iterable[Position], show_brief: bool = False
+) -> list[PositionRow]:
     """Template rows for positions, with actor, topic and (optionally) brief links."""
     rows = []
     for p in positions:
         brief = ctx.dossier.briefs.get(p.brief)
-        rows.append({
-            "position": p,
-            "actor": ctx.actor_chip(src, p.actor),
-            "topic": ctx.topic_chip(src, p.topic),
-            "brief": ctx.brief_link(src, brief) if (show_brief and brief) else None,
-            "grade": grade_of(ctx, p.brief),
-            "filter_grade": claim_grade(ctx, p),
-            **position_provenance(ctx, src, p),
-        })
+        provenance: Provenance[StanceVersion] = position_provenance(ctx, src, p)
+        rows.append(PositionRow(
+            position=p,
+            actor=ctx.actor_chip(src, p.actor),
+            topic=ctx.topic_chip(src, p.topic),
+            brief=ctx.brief_link(src, brief) if (show_brief and brief) else None,
+            grade=grade_of(ctx, p.brief),
+            filter_grade=claim_grade(ctx, p),
+            also=provenance.also,
+            also_more=provenance.also_more,
+            dispute=provenance.dispute,
+        ))
     return rows
 
 
-def event_rows(ctx: ViewContext, src: str, events, show_brief: bool = False) -> list[dict]:
+def event_rows(
+    ctx: ViewContext, src: str, events: Iterable[Event], show_brief: bool = False
+) -> list[EventRow]:
     """Template rows for events, with actor chips and (optionally) the brief they come from."""
     rows = []
     for e in events:
         brief = ctx.dossier.briefs.get(e.brief)
-        rows.append({
-            "event": e,
-            "actors": [ctx.actor_chip(src, a) for a in e.actors],
-            "brief": ctx.brief_link(src, brief) if (show_brief and brief) else None,
-            "grade": grade_of(ctx, e.brief),
-            "filter_grade": claim_grade(ctx, e),
-            **event_provenance(ctx, src, e),
-        })
+        provenance = event_provenance(ctx, src, e)
+        rows.append(EventRow(
+            event=e,
+            actors=[ctx.actor_chip(src, a) for a in e.actors],
+            brief=ctx.brief_link(src, brief) if (show_brief and brief) else None,
+            grade=grade_of(ctx, e.brief),
+            filter_grade=claim_grade(ctx, e),
+            also=provenance.also,
+            also_more=provenance.also_more,
+            dispute=provenance.dispute,
+        ))
     return rows
 
 
-def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[dict]:
+def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[BriefQuestionRow]:
     """What this brief says about each question, with the question's dossier-wide record."""
     rows = []
     for entry in brief.questions:
@@ -129,13 +197,13 @@ def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[dict]:
             for e in question.entries
             if e.brief != brief.id and e.brief in ctx.dossier.briefs
         ]
-        rows.append({
-            "entry": entry,
-            "question": question,
-            "url": ctx.question_url(src, question.id),
-            "actors": [ctx.actor_chip(src, a) for a in entry.actors],
-            "topics": [ctx.topic_chip(src, t) for t in entry.topics],
-            "others": others,
-            "grade": brief.grade,
-        })
+        rows.append(BriefQuestionRow(
+            entry=entry,
+            question=question,
+            url=ctx.question_url(src, question.id),
+            actors=[ctx.actor_chip(src, a) for a in entry.actors],
+            topics=[ctx.topic_chip(src, t) for t in entry.topics],
+            others=others,
+            grade=brief.grade,
+        ))
     return rows

@@ -7,12 +7,15 @@ feed ``changes.xml`` (:mod:`briefbook.export.atom`) carries the same weeks.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from briefbook.i18n.key_tables import KeyTable
 from briefbook.model.dates import FuzzyDate
+from briefbook.model.dossier import Position
+from briefbook.model.grading import Grade
 from briefbook.views.claims import grade_of
-from briefbook.views.context import ViewContext
+from briefbook.views.context import Chip, ViewContext
 from briefbook.views.history import (
     QuestionChange,
     QuestionChangeKind,
@@ -20,6 +23,7 @@ from briefbook.views.history import (
     Week,
     dossier_history,
 )
+from briefbook.views.items import BriefItem
 from briefbook.views.page import PageDoc
 from briefbook.views.paging import chunked, pager, section_page_srcs
 from briefbook.views.registry import GeneratedPage, PageKind
@@ -31,6 +35,57 @@ QUESTION_CHANGE = KeyTable("question change", QuestionChangeKind, {
     QuestionChangeKind.MOOT: "question_moot",
     QuestionChangeKind.REOPENED: "question_reopened",
 })
+
+
+@dataclass(frozen=True)
+class WeekBrief:
+    """A brief a change comes from: its link (None when it is not in the dossier), grade and
+    date."""
+
+    link: Chip | None
+    id: str
+    grade: Grade | None
+    date: FuzzyDate | None
+
+
+@dataclass(frozen=True)
+class WeekStanceChange:
+    """A change of stance in a week: who, on what, from which position to which."""
+
+    actor: Chip
+    topic: Chip
+    before: Position
+    after: Position
+    before_brief: WeekBrief
+    after_brief: WeekBrief
+
+
+@dataclass(frozen=True)
+class WeekQuestionChange:
+    """A question opened, answered, dropped or reopened in a week."""
+
+    change: QuestionChange
+    label: str
+    url: str | None
+    brief: WeekBrief
+
+
+@dataclass(frozen=True)
+class WeekData:
+    """One week of ``changes/`` (and of the Atom feed): each list capped, with what is left
+    counted."""
+
+    week: Week
+    title: str
+    span: str
+    briefs: list[BriefItem]
+    more_briefs: int
+    stances: list[WeekStanceChange]
+    more_stances: int
+    questions: list[WeekQuestionChange]
+    more_questions: int
+    actors: list[Chip]
+    more_actors: int
 
 
 def history(ctx: ViewContext) -> list[Week]:
@@ -49,53 +104,53 @@ def week_span(ctx: ViewContext, week: Week) -> str:
     return ctx.renderer.format_range(start, end)
 
 
-def week_data(ctx: ViewContext, src: str, week: Week, limit: int) -> dict:
+def week_data(ctx: ViewContext, src: str, week: Week, limit: int) -> WeekData:
     """Template data for one week, links relative to the page at ``src``."""
     briefs = ctx.dossier.briefs
 
-    def brief(brief_id: str) -> dict:
+    def brief(brief_id: str) -> WeekBrief:
         item = briefs.get(brief_id)
-        return {
-            "link": ctx.brief_link(src, item) if item else None,
-            "id": brief_id,
-            "grade": item.grade if item else None,
-            "date": item.date if item else None,
-        }
+        return WeekBrief(
+            link=ctx.brief_link(src, item) if item else None,
+            id=brief_id,
+            grade=item.grade if item else None,
+            date=item.date if item else None,
+        )
 
-    def stance(change: StanceChange) -> dict:
-        return {
-            "actor": ctx.actor_chip(src, change.after.actor),
-            "topic": ctx.topic_chip(src, change.after.topic),
-            "before": change.before,
-            "after": change.after,
-            "before_brief": brief(change.before.brief),
-            "after_brief": brief(change.after.brief),
-        }
+    def stance(change: StanceChange) -> WeekStanceChange:
+        return WeekStanceChange(
+            actor=ctx.actor_chip(src, change.after.actor),
+            topic=ctx.topic_chip(src, change.after.topic),
+            before=change.before,
+            after=change.after,
+            before_brief=brief(change.before.brief),
+            after_brief=brief(change.after.brief),
+        )
 
-    def question(change: QuestionChange) -> dict:
-        return {
-            "change": change,
-            "label": ctx.t(QUESTION_CHANGE[change.kind]),
-            "url": ctx.question_url(src, change.question.id),
-            "brief": brief(change.entry.brief),
-        }
+    def question(change: QuestionChange) -> WeekQuestionChange:
+        return WeekQuestionChange(
+            change=change,
+            label=ctx.t(QUESTION_CHANGE[change.kind]),
+            url=ctx.question_url(src, change.question.id),
+            brief=brief(change.entry.brief),
+        )
 
-    return {
-        "week": week,
-        "title": week_title(ctx, week),
-        "span": week_span(ctx, week),
-        "briefs": [
-            {"brief": b, "url": ctx.urls.brief(src, b.id), "grade": grade_of(ctx, b.id)}
+    return WeekData(
+        week=week,
+        title=week_title(ctx, week),
+        span=week_span(ctx, week),
+        briefs=[
+            BriefItem(b, ctx.urls.brief(src, b.id), grade_of(ctx, b.id))
             for b in week.briefs[:limit]
         ],
-        "more_briefs": max(0, len(week.briefs) - limit),
-        "stances": [stance(c) for c in week.stance_changes[:limit]],
-        "more_stances": max(0, len(week.stance_changes) - limit),
-        "questions": [question(c) for c in week.questions[:limit]],
-        "more_questions": max(0, len(week.questions) - limit),
-        "actors": [ctx.actor_chip(src, a) for a in week.new_actors[:limit]],
-        "more_actors": max(0, len(week.new_actors) - limit),
-    }
+        more_briefs=max(0, len(week.briefs) - limit),
+        stances=[stance(c) for c in week.stance_changes[:limit]],
+        more_stances=max(0, len(week.stance_changes) - limit),
+        questions=[question(c) for c in week.questions[:limit]],
+        more_questions=max(0, len(week.questions) - limit),
+        actors=[ctx.actor_chip(src, a) for a in week.new_actors[:limit]],
+        more_actors=max(0, len(week.new_actors) - limit),
+    )
 
 
 def changes_pages(

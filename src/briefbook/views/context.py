@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from briefbook.i18n.translator import Translator
 from briefbook.index.lookups import Index
 from briefbook.model.dossier import Brief, Dossier
 from briefbook.render.environment import Renderer
@@ -54,7 +55,7 @@ class ViewContext:
         return dossier_counts(self.dossier, self.index)
 
     @property
-    def t(self):
+    def t(self) -> Translator:
         return self.renderer.t
 
     def render(self, name: str, **context: Any) -> str:

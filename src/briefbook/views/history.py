@@ -107,8 +107,8 @@ def dossier_history(index: Index, stances: dict[tuple[str, str], StanceRecord]) 
         for change in stance_changes(record):
             brief_week[change.after.brief].stance_changes.append(change)
     for question in dossier.questions.values():
-        for change in question_changes(question):
-            brief_week[change.entry.brief].questions.append(change)
+        for question_change in question_changes(question):
+            brief_week[question_change.entry.brief].questions.append(question_change)
     for actor, briefs in index.briefs_by_actor.items():
         if briefs and actor in dossier.actors:
             brief_week[briefs[-1].id].new_actors.append(actor)

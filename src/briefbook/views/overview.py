@@ -7,12 +7,14 @@ Authors place the marker line :data:`OVERVIEW_MARKER` in a page of ``docs/`` (us
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from briefbook.model.dossier import QuestionStatus
 from briefbook.model.fences import in_code
 from briefbook.views.brief import event_rows
 from briefbook.views.claims import unique_events
-from briefbook.views.context import ViewContext
+from briefbook.views.context import Chip, ViewContext
+from briefbook.views.items import BriefItem, LabelledLink, QuestionItem
 from briefbook.views.page import PageDoc
 from briefbook.views.questions import ordered_questions
 
@@ -54,29 +56,46 @@ def overview_doc(ctx: ViewContext, src: str, limit: int = 5, exports: bool = Tru
     doc.html(ctx.render(
         "overview.html",
         counts=counts,
-        briefs=[{"brief": b, "url": ctx.urls.brief(src, b.id)}
+        briefs=[BriefItem(b, ctx.urls.brief(src, b.id))
                 for b in list(dossier.briefs.values())[:limit]],
-        questions=[{"question": q, "url": ctx.question_url(src, q.id)}
+        questions=[QuestionItem(q, ctx.question_url(src, q.id))
                    for q in open_questions[:limit]],
         more_questions=max(0, len(open_questions) - limit),
-        actors=[{"chip": ctx.actor_chip(src, a), "count": n} for a, n in active],
+        actors=[ActiveActor(ctx.actor_chip(src, a), n) for a, n in active],
         events=event_rows(ctx, src, latest_events, show_brief=True),
         links=_links(ctx, src, exports),
     ), searchable=False)
     return doc
 
 
-def _count(ctx: ViewContext, src: str, label: str, value: int, section: str) -> dict:
-    return {"label": label, "value": value, "url": ctx.urls.section(src, section)}
+@dataclass(frozen=True)
+class Count:
+    """A count of the panel, linked to its section (None when the section is not built)."""
+
+    label: str
+    value: int
+    url: str | None
 
 
-def _links(ctx: ViewContext, src: str, exports: bool) -> list[dict]:
+@dataclass(frozen=True)
+class ActiveActor:
+    """One of the actors most briefs list, and how many."""
+
+    chip: Chip
+    count: int
+
+
+def _count(ctx: ViewContext, src: str, label: str, value: int, section: str) -> Count:
+    return Count(label, value, ctx.urls.section(src, section))
+
+
+def _links(ctx: ViewContext, src: str, exports: bool) -> list[LabelledLink]:
     links = []
     if "print" in ctx.urls.sections:
-        links.append({"label": ctx.t("print_book"), "url": ctx.urls.section(src, "print")})
+        links.append(LabelledLink(ctx.t("print_book"), ctx.urls.section(src, "print")))
     if exports:
-        links.append({"label": "dossier.json", "url": ctx.urls.file(src, "dossier.json")})
-        links.append({"label": "positions.csv", "url": ctx.urls.file(src, "positions.csv")})
+        links.append(LabelledLink("dossier.json", ctx.urls.file(src, "dossier.json")))
+        links.append(LabelledLink("positions.csv", ctx.urls.file(src, "positions.csv")))
     return links
 
 

@@ -6,16 +6,69 @@ downwards, split into pages of ``page_size`` actors, while its header row stays 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import partial
 
-from briefbook.model.dossier import Stance
-from briefbook.model.grading import grade_sort_key
-from briefbook.views.claims import claim_grade, filter_fallbacks, grade_of, position_provenance
+from briefbook.model.dossier import Brief, Position, Stance
+from briefbook.model.grading import Grade, grade_sort_key
+from briefbook.views.claims import (
+    StanceVersion,
+    claim_grade,
+    filter_fallbacks,
+    grade_of,
+    position_provenance,
+)
 from briefbook.views.context import Chip, ViewContext
 from briefbook.views.page import PageDoc
 from briefbook.views.paging import chunked_by_weight, pager, section_page_srcs
 from briefbook.views.registry import GeneratedPage, PageKind
 from briefbook.views.stances import StanceRecord
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """An earlier position a grade filter in the browser falls back to."""
+
+    position: Position
+    grade: Grade | None
+    filter_grade: Grade | None
+    brief: Chip
+
+
+@dataclass(frozen=True)
+class StanceCell:
+    """An actor's current stance on a topic: its brief and grade, the grade the filter judges
+    it by, the earlier stance if it changed, the stances its sources give when they disagree,
+    and (``filterable``) the earlier positions the grade filter falls back to."""
+
+    record: StanceRecord
+    stance: Stance
+    brief: Chip
+    grade: Grade | None
+    filter_grade: Grade | None
+    previous: Position | None
+    previous_brief: Brief | None
+    path: tuple[Stance, ...]
+    dispute: list[StanceVersion]
+    filterable: bool
+    fallbacks: list[Fallback] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """An actor's row of the matrix: its chip, then a cell (or None) per topic."""
+
+    actor: Chip
+    cells: list[StanceCell | None]
+
+
+@dataclass(frozen=True)
+class ChangedStance:
+    """An actor-topic pair whose stance changed."""
+
+    actor: Chip
+    topic: Chip
+    cell: StanceCell
 
 
 def matrix_actors(ctx: ViewContext) -> list[str]:
@@ -33,7 +86,7 @@ def matrix_topics(ctx: ViewContext) -> list[str]:
 
 def stance_cell(
     ctx: ViewContext, src: str, record: StanceRecord, filterable: bool = False
-) -> dict:
+) -> StanceCell:
     """A cell's data: the current stance, its brief and grade, the earlier stance if it
     changed, the stances its sources give when they disagree on it.
 
@@ -44,34 +97,34 @@ def stance_cell(
     brief = ctx.dossier.briefs.get(latest.brief)
     provenance = position_provenance(ctx, src, latest)
     previous = record.previous
-    if provenance["dispute"]:
+    if provenance.dispute:
         # the other stances of the same day are a disagreement, not a change of mind
         earlier = [p for p in record.history if p.date < latest.date]
-        disputed = {d["stance"] for d in provenance["dispute"]}
+        disputed = {d.stance for d in provenance.dispute}
         previous = earlier[-1] if earlier and earlier[-1].stance not in disputed else None
     fallbacks = []
     if filterable:
         fallbacks = [
-            {"position": p, "grade": grade_of(ctx, p.brief),
-             "filter_grade": claim_grade(ctx, p), "brief": _brief_chip(ctx, src, p.brief)}
+            Fallback(position=p, grade=grade_of(ctx, p.brief),
+                     filter_grade=claim_grade(ctx, p), brief=_brief_chip(ctx, src, p.brief))
             for p in filter_fallbacks(ctx, list(reversed(record.history)))[1:]
         ]
     filter_grade = claim_grade(ctx, latest)
-    if provenance["dispute"]:  # the filter keeps a disputed claim while one of its sources passes
-        filter_grade = min((d["grade"] for d in provenance["dispute"]), key=grade_sort_key)
-    return {
-        "record": record,
-        "stance": record.stance,
-        "brief": ctx.brief_link(src, brief) if brief else Chip(latest.brief),
-        "grade": brief.grade if brief else None,
-        "filter_grade": filter_grade,
-        "previous": previous,
-        "previous_brief": ctx.dossier.briefs.get(previous.brief) if previous else None,
-        "path": record.stance_path,
-        "dispute": provenance["dispute"],
-        "filterable": filterable,
-        "fallbacks": fallbacks,
-    }
+    if provenance.dispute:  # the filter keeps a disputed claim while one of its sources passes
+        filter_grade = min((d.grade for d in provenance.dispute), key=grade_sort_key)
+    return StanceCell(
+        record=record,
+        stance=record.stance,
+        brief=ctx.brief_link(src, brief) if brief else Chip(latest.brief),
+        grade=brief.grade if brief else None,
+        filter_grade=filter_grade,
+        previous=previous,
+        previous_brief=ctx.dossier.briefs.get(previous.brief) if previous else None,
+        path=record.stance_path,
+        dispute=provenance.dispute,
+        filterable=filterable,
+        fallbacks=fallbacks,
+    )
 
 
 def _brief_chip(ctx: ViewContext, src: str, brief_id: str) -> Chip:
@@ -81,15 +134,15 @@ def _brief_chip(ctx: ViewContext, src: str, brief_id: str) -> Chip:
 
 def matrix_rows(
     ctx: ViewContext, src: str, actors: list[str], topics: list[str], filterable: bool = False
-) -> list[dict]:
+) -> list[MatrixRow]:
     """One row per actor: its chip, then a cell (or None) per topic."""
     rows = []
     for actor in actors:
-        cells = []
+        cells: list[StanceCell | None] = []
         for topic in topics:
             record = ctx.stances.get((actor, topic))
             cells.append(stance_cell(ctx, src, record, filterable) if record else None)
-        rows.append({"actor": ctx.actor_chip(src, actor), "cells": cells})
+        rows.append(MatrixRow(ctx.actor_chip(src, actor), cells))
     return rows
 
 
@@ -101,7 +154,7 @@ PATH_SHOWN = 6
 
 def changed_stances(
     ctx: ViewContext, src: str, limit: int | None = None
-) -> tuple[list[dict], int]:
+) -> tuple[list[ChangedStance], int]:
     """Actor-topic pairs whose stance changed, most recent change first (the ``limit`` latest),
     and how many there are in all."""
     records = [r for r in ctx.stances.values() if r.changed]
@@ -109,11 +162,11 @@ def changed_stances(
     records.sort(key=lambda r: r.latest.date.sort_key, reverse=True)
     total = len(records)
     return [
-        {
-            "actor": ctx.actor_chip(src, r.actor),
-            "topic": ctx.topic_chip(src, r.topic),
-            "cell": stance_cell(ctx, src, r),
-        }
+        ChangedStance(
+            actor=ctx.actor_chip(src, r.actor),
+            topic=ctx.topic_chip(src, r.topic),
+            cell=stance_cell(ctx, src, r),
+        )
         for r in records[:limit]
     ], total
 

@@ -8,19 +8,29 @@ point inside the page, so a PDF made from it keeps working cross-references.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
-from briefbook.model.dossier import QuestionStatus
+from briefbook.model.dossier import Actor, QuestionStatus
 from briefbook.views.brief import brief_content, event_rows
 from briefbook.views.claims import unique_events
 from briefbook.views.context import Chip, ViewContext
 from briefbook.views.overview import overview_doc
 from briefbook.views.page import PageDoc
 from briefbook.views.positions import matrix_actors, matrix_rows, matrix_topics
-from briefbook.views.questions import ordered_questions, question_card
+from briefbook.views.questions import QuestionCard, ordered_questions, question_card
 from briefbook.views.registry import GeneratedPage, PageKind
 
 BREAK = '<div class="bb-book-break" aria-hidden="true"></div>'
+
+
+@dataclass(frozen=True)
+class ActorTableRow:
+    """An actor in the book's table of actors, with how many briefs list it."""
+
+    actor: Actor
+    chip: Chip
+    briefs: int
 
 
 def print_book_pages(
@@ -62,14 +72,14 @@ def print_book_page(
     if stated:
         _part(doc, ctx.t("positions"))
         topics = [t for t in matrix_topics(ctx) if t in {topic for _, topic in stated}]
-        actors = [a for a in matrix_actors(ctx) if a in {actor for actor, _ in stated}]
-        rows = matrix_rows(ctx, src, actors, topics)
-        for row in rows:
-            for cell in row["cells"]:
+        matrix_actor_ids = [a for a in matrix_actors(ctx) if a in {actor for actor, _ in stated}]
+        matrix = matrix_rows(ctx, src, matrix_actor_ids, topics)
+        for row in matrix:
+            for cell in row.cells:
                 if cell:
-                    _point_inside(cell["brief"], cell["record"].latest.brief, included)
+                    _point_inside(cell.brief, cell.record.latest.brief, included)
         doc.html(ctx.render("matrix_table.html",
-                            topics=[ctx.topic_chip(src, t) for t in topics], rows=rows))
+                            topics=[ctx.topic_chip(src, t) for t in topics], rows=matrix))
 
     involved = {a for b in shown for a in ctx.index.involved_actors(b)}
     actors = [a for a in ctx.dossier.actors.values() if a.id in involved]
@@ -77,8 +87,8 @@ def print_book_page(
         _part(doc, ctx.t("actors"))
         actors.sort(key=lambda a: (a.name.casefold(), a.id))
         doc.html(ctx.render("actors_table.html", rows=[
-            {"actor": a, "chip": ctx.actor_chip(src, a.id),
-             "briefs": len(ctx.index.briefs_by_actor.get(a.id, ()))}
+            ActorTableRow(a, ctx.actor_chip(src, a.id),
+                          len(ctx.index.briefs_by_actor.get(a.id, ())))
             for a in actors
         ]))
 
@@ -86,9 +96,9 @@ def print_book_page(
     if events:
         _part(doc, ctx.t("timeline"))
         rows = event_rows(ctx, src, events, show_brief=True)
-        for row, event in zip(rows, events, strict=True):
-            if row["brief"]:
-                _point_inside(row["brief"], event.brief, included)
+        for event_row, event in zip(rows, events, strict=True):
+            if event_row.brief:
+                _point_inside(event_row.brief, event.brief, included)
         doc.html(ctx.render("events.html", rows=rows))
 
     if shown:
@@ -111,8 +121,8 @@ def _point_inside(chip: Chip, brief_id: str, included: set[str]) -> None:
         chip.url = f"#brief-{brief_id}"
 
 
-def _in_book(card: dict, included: set[str]) -> dict:
-    for row in card["trail"]:
-        if row["brief"]:
-            _point_inside(row["brief"], row["entry"].brief, included)
+def _in_book(card: QuestionCard, included: set[str]) -> QuestionCard:
+    for row in card.trail:
+        if row.brief:
+            _point_inside(row.brief, row.entry.brief, included)
     return card

@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from briefbook.i18n.key_tables import QUESTION_STATUS_HEADING
-from briefbook.model.dossier import Question, QuestionStatus
-from briefbook.views.context import ViewContext
+from briefbook.model.dossier import Question, QuestionEntry, QuestionStatus, Source
+from briefbook.model.grading import Grade
+from briefbook.views.context import Chip, ViewContext
 from briefbook.views.page import PageDoc
 from briefbook.views.paging import chunked, pager, section_page_srcs
 from briefbook.views.registry import GeneratedPage, PageKind
 
 SECTION = "questions"
 STATUS_ORDER = (QuestionStatus.OPEN, QuestionStatus.ANSWERED, QuestionStatus.MOOT)
+
+
+@dataclass(frozen=True)
+class TrailRow:
+    """One entry of a question's trail, with its brief (None when not in the dossier)."""
+
+    entry: QuestionEntry
+    brief: Chip | None
+    source: Source | None
+    grade: Grade | None
+
+
+@dataclass(frozen=True)
+class QuestionCard:
+    """A question in the register: where it was raised, its trail and its answer."""
+
+    question: Question
+    raised: TrailRow | None
+    trail: list[TrailRow]
+    answer: TrailRow | None
+    actors: list[Chip]
+    topics: list[Chip]
 
 
 def ordered_questions(questions: list[Question]) -> list[Question]:
@@ -37,27 +61,27 @@ def question_page_map(ctx: ViewContext, page_size: int) -> dict[str, str]:
     }
 
 
-def question_card(ctx: ViewContext, src: str, question: Question) -> dict:
+def question_card(ctx: ViewContext, src: str, question: Question) -> QuestionCard:
     """Template data for one question: where it was raised, its trail and its answer."""
     briefs = ctx.dossier.briefs
     trail = [
-        {
-            "entry": entry,
-            "brief": ctx.brief_link(src, briefs[entry.brief]) if entry.brief in briefs else None,
-            "source": briefs[entry.brief].source if entry.brief in briefs else None,
-            "grade": briefs[entry.brief].grade if entry.brief in briefs else None,
-        }
+        TrailRow(
+            entry=entry,
+            brief=ctx.brief_link(src, briefs[entry.brief]) if entry.brief in briefs else None,
+            source=briefs[entry.brief].source if entry.brief in briefs else None,
+            grade=briefs[entry.brief].grade if entry.brief in briefs else None,
+        )
         for entry in question.entries
     ]
     answer = question.answer
-    return {
-        "question": question,
-        "raised": trail[0] if trail else None,
-        "trail": trail,
-        "answer": next((row for row in trail if row["entry"] is answer), None),
-        "actors": [ctx.actor_chip(src, a) for a in question.actors],
-        "topics": [ctx.topic_chip(src, t) for t in question.topics],
-    }
+    return QuestionCard(
+        question=question,
+        raised=trail[0] if trail else None,
+        trail=trail,
+        answer=next((row for row in trail if row.entry is answer), None),
+        actors=[ctx.actor_chip(src, a) for a in question.actors],
+        topics=[ctx.topic_chip(src, t) for t in question.topics],
+    )
 
 
 def questions_pages(ctx: ViewContext, page_size: int = 100) -> list[GeneratedPage]:

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from briefbook.index.related import related_briefs
 from briefbook.model.dossier import Brief
-from briefbook.views.context import ViewContext
+from briefbook.views.context import Chip, ViewContext
 from briefbook.views.page import PageDoc
 from briefbook.views.registry import GeneratedPage, PageKind, PageSection
 
 SHARED_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class RelatedBriefRow:
+    """A related brief, its link, and the topics and actors it shares (the first few)."""
+
+    brief: Brief
+    link: Chip
+    shared: list[Chip]
 
 
 def related_briefs_section(ctx: ViewContext, limit: int) -> PageSection:
@@ -37,7 +48,6 @@ def add_related_briefs(ctx: ViewContext, doc: PageDoc, brief: Brief, limit: int)
                   if t in mine_topics]
         shared = [ctx.topic_chip(src, t) for t in topics]
         shared += [ctx.actor_chip(src, a) for a in actors]
-        rows.append({"brief": other, "link": ctx.brief_link(src, other),
-                     "shared": shared[:SHARED_SHOWN]})
+        rows.append(RelatedBriefRow(other, ctx.brief_link(src, other), shared[:SHARED_SHOWN]))
     doc.heading(ctx.t("related_briefs"))
     doc.html(ctx.render("related_briefs.html", rows=rows), searchable=False)

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import html
 import posixpath
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import groupby
+from typing import Any
 
 from markupsafe import Markup
 
 from briefbook.index.chronology import Chronology, EntryKind, TimelineEntry
 from briefbook.model.dates import FuzzyDate
-from briefbook.views.claims import entry_provenance, grade_of
+from briefbook.model.grading import Grade
+from briefbook.views.claims import DateVariant, SourceRef, entry_provenance, grade_of
 from briefbook.views.context import Chip, ViewContext
 from briefbook.views.page import Listing, PageDoc
 from briefbook.views.paging import PageLink, Pager, pager
@@ -54,6 +58,51 @@ class YearGroup:
     @property
     def count(self) -> int:
         return len(self.entries) + sum(len(m.entries) for m in self.months)
+
+
+@dataclass(frozen=True)
+class EntryRow:
+    """A timeline entry as a list shows it: its actor chips, the brief it comes from, its grade
+    and (for an event) its provenance."""
+
+    entry: TimelineEntry
+    publication: bool
+    actors: list[Chip]
+    brief: Chip | None
+    grade: Grade | None
+    also: list[SourceRef]
+    also_more: int
+    dispute: list[DateVariant]
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """A value of a filter facet (an actor, topic or tag id), its label and how many entries."""
+
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class MonthLink:
+    """A month on the overview of a split timeline: entries, and the link to its heading."""
+
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+@dataclass(frozen=True)
+class YearLink:
+    """A year on the overview of a split timeline: its page, its entries, its months."""
+
+    year: int
+    url: str
+    count: int
+    count_label: str
+    months: list[MonthLink]
 
 
 @dataclass
@@ -188,7 +237,7 @@ def year_page_src(year: int, number: int = 1) -> str:
     return f"{base}/index.md" if number <= 1 else f"{base}/page/{number}.md"
 
 
-def timeline_toc(groups: list[YearGroup]) -> list[dict]:
+def timeline_toc(groups: list[YearGroup]) -> list[dict[str, Any]]:
     """Table-of-contents tokens (as MkDocs takes them) for the year and month headings."""
     return [
         {
@@ -296,7 +345,7 @@ def entry_homes(chronology: Chronology, split_after: int = 500) -> dict[str, str
     }
 
 
-def entry_rows(ctx: ViewContext, src: str, entries: list[TimelineEntry]) -> list[dict]:
+def entry_rows(ctx: ViewContext, src: str, entries: list[TimelineEntry]) -> list[EntryRow]:
     """Template rows: the entry, its actor chips and the brief it comes from.
 
     Chips and brief links are made once per page and shared by the rows that repeat them.
@@ -311,14 +360,17 @@ def entry_rows(ctx: ViewContext, src: str, entries: list[TimelineEntry]) -> list
         if entry.brief not in brief_links:
             brief = ctx.dossier.briefs.get(entry.brief)
             brief_links[entry.brief] = ctx.brief_link(src, brief) if brief else None
-        rows.append({
-            "entry": entry,
-            "publication": entry.kind is EntryKind.PUBLICATION,
-            "actors": [actor_chips[a] for a in entry.actors],
-            "brief": brief_links[entry.brief],
-            "grade": grade_of(ctx, entry.brief),
-            **entry_provenance(ctx, src, entry.record, entry.brief),
-        })
+        provenance = entry_provenance(ctx, src, entry.record, entry.brief)
+        rows.append(EntryRow(
+            entry=entry,
+            publication=entry.kind is EntryKind.PUBLICATION,
+            actors=[actor_chips[a] for a in entry.actors],
+            brief=brief_links[entry.brief],
+            grade=grade_of(ctx, entry.brief),
+            also=provenance.also,
+            also_more=provenance.also_more,
+            dispute=provenance.dispute,
+        ))
     return rows
 
 
@@ -326,7 +378,9 @@ def event_count(ctx: ViewContext, count: int) -> str:
     return ctx.t.plural("event_count", count)
 
 
-def filter_options(ctx: ViewContext, entries: list[TimelineEntry]) -> dict[str, list[dict]]:
+def filter_options(
+    ctx: ViewContext, entries: list[TimelineEntry]
+) -> dict[str, list[FilterOption]]:
     """For each facet, the values present in ``entries`` with labels and counts, by label."""
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FILTER_FACETS}
     for entry in entries:
@@ -334,16 +388,15 @@ def filter_options(ctx: ViewContext, entries: list[TimelineEntry]) -> dict[str, 
                               ("tag", entry.tags)):
             for value in values:
                 counts[facet][value] = counts[facet].get(value, 0) + 1
-    labels = {
+    labels: dict[str, Callable[[str], str]] = {
         "actor": lambda v: ctx.dossier.actors[v].name if v in ctx.dossier.actors else v,
         "topic": lambda v: ctx.dossier.topics[v].title if v in ctx.dossier.topics else v,
         "tag": lambda v: v,
     }
     options = {}
     for facet in FILTER_FACETS:
-        items = [{"value": v, "label": labels[facet](v), "count": n}
-                 for v, n in counts[facet].items()]
-        items.sort(key=lambda item: (item["label"].casefold(), item["value"]))
+        items = [FilterOption(v, labels[facet](v), n) for v, n in counts[facet].items()]
+        items.sort(key=lambda item: (item.label.casefold(), item.value))
         options[facet] = items
     return options
 
@@ -356,7 +409,7 @@ def _entries_page(
     doc = PageDoc(src, title, toc=timeline_toc(groups))
     entries = [e for year in groups for e in (*year.entries, *(x for m in year.months
                                                                for x in m.entries))]
-    rows = {row["entry"].id: row for row in entry_rows(ctx, src, entries)}
+    rows = {row.entry.id: row for row in entry_rows(ctx, src, entries)}
     first, last = (entries[0].date, entries[-1].last) if entries else (None, None)
     lanes = str(ctx.options.get("timeline_picture", ""))  # set by the timeline plugin
     picture = timeline_picture(ctx, src, entries, lanes, title, listed=True) if lanes else ""
@@ -381,25 +434,30 @@ def _overview_page(
     ctx: ViewContext, src: str, parts: list[YearPart], count: int, exports: bool
 ) -> PageDoc:
     doc = PageDoc(src, ctx.t("timeline"))
-    years: list[dict] = []
-    for part in parts:
-        if not years or years[-1]["year"] != part.year:
-            years.append({"year": part.year, "url": ctx.urls.link(src, part.src), "count": 0,
-                          "months": []})
-        item = years[-1]
-        item["count"] += event_entries(part.entries)
-        for month in group_entries(ctx, part.entries)[0].months:
-            if item["months"] and item["months"][-1]["key"] == month.key:
-                item["months"][-1]["count"] += event_entries(month.entries)
-                continue
-            item["months"].append({
-                "key": month.key,
-                "label": month.label,
-                "count": event_entries(month.entries),
-                "url": ctx.urls.link(src, part.src, anchor=month.key),
-            })
-    for item in years:
-        item["count_label"] = event_count(ctx, item["count"])
+    years: list[YearLink] = []
+    for year, year_parts in groupby(parts, key=lambda part: part.year):
+        shown = list(year_parts)
+        months: list[MonthLink] = []
+        for part in shown:
+            for month in group_entries(ctx, part.entries)[0].months:
+                if months and months[-1].key == month.key:  # a month continued on a next page
+                    merged = months[-1].count + event_entries(month.entries)
+                    months[-1] = replace(months[-1], count=merged)
+                    continue
+                months.append(MonthLink(
+                    key=month.key,
+                    label=month.label,
+                    count=event_entries(month.entries),
+                    url=ctx.urls.link(src, part.src, anchor=month.key),
+                ))
+        total = sum(event_entries(part.entries) for part in shown)
+        years.append(YearLink(
+            year=year,
+            url=ctx.urls.link(src, shown[0].src),
+            count=total,
+            count_label=event_count(ctx, total),
+            months=months,
+        ))
     doc.html(ctx.render(
         "timeline_overview.html",
         title=ctx.t("timeline"),
@@ -417,12 +475,21 @@ def _part_label(ctx: ViewContext, part: YearPart) -> str:
     return ctx.t("year_part", year=part.year, part=part.number)
 
 
-def _export_links(ctx: ViewContext, src: str) -> list[dict]:
+@dataclass(frozen=True)
+class ExportLink:
+    """A download link from a timeline page to one of the exports at the site root."""
+
+    name: str
+    url: str
+    label: str
+
+
+def _export_links(ctx: ViewContext, src: str) -> list[ExportLink]:
     """Relative links from a timeline page to the exports at the site root."""
     page_url = ctx.urls.url(src)
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
     exports = (("timeline.json", ctx.t("export_json")), ("timeline.ics", ctx.t("export_ics")))
     return [
-        {"name": name, "url": posixpath.relpath("/" + name, "/" + base), "label": label}
+        ExportLink(name, posixpath.relpath("/" + name, "/" + base), label)
         for name, label in exports
     ]

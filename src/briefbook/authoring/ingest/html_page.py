@@ -103,7 +103,9 @@ class _TextKeepingConverter(MarkdownConverter):
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         text = _html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
-        return super().escape(text, parent_tags)
+        # markdownify's stub leaves escape() out, though the converter has it
+        escaped: str = super().escape(text, parent_tags)  # type: ignore[misc]
+        return escaped
 
 
 def html_to_markdown(html: str) -> str:

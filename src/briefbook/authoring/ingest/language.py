@@ -26,7 +26,7 @@ def detect_language(text: str) -> str | None:
         return None
     if not guesses or guesses[0].prob < MIN_PROBABILITY:
         return None
-    code = guesses[0].lang
+    code: str = guesses[0].lang
     if "-" in code:
         language, region = code.split("-", 1)
         code = f"{language}-{region.upper()}"
