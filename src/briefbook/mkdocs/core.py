@@ -43,11 +43,11 @@ from briefbook.mkdocs.i18n import (
 )
 from briefbook.mkdocs.material_tags import material_tags_property
 from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
+from briefbook.mkdocs.serve_snapshot import LastGoodSite, guarded
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
 from briefbook.render.environment import Renderer
 from briefbook.render.markdown_body import BodyRenderer
-from briefbook.serve_snapshot import LastGoodSite, guarded
 from briefbook.validate.as_of import parse_as_of
 from briefbook.validate.fields import sanitized_everywhere
 from briefbook.validate.options import sanitize_opt_outs
