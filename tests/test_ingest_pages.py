@@ -14,6 +14,7 @@ import datetime as dt
 import http.server
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -238,6 +239,26 @@ class _Tricky(http.server.BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif self.path == "/gzip":
+            import gzip
+            body = gzip.compress(b"<p>" + b"a" * 2_000_000 + b"</p>")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(40):  # one line every 0.1 s, 4 s in all: bounded
+                    self.wfile.write(b"<p>x</p>\n")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif self.path == "/picture":
             self.send_response(200)
             self.send_header("Content-Type", "image/png")
@@ -278,8 +299,14 @@ def test_ingest_a_url_on_a_local_server(project, capsys, tmp_path_factory):
     assert raw.data["source"]["url"].startswith("https://www.dailyledger.example.com/world/")
 
 
-def test_fetching_stays_within_limits(project, capsys):
+def test_fetching_stays_within_limits(project, capsys, monkeypatch):
+    """Redirects, size, kind of content, compression the client did not ask for, and a server
+    that trickles the page (an attacker review kept ingest waiting for minutes)."""
     from importlib.metadata import version
+
+    from briefbook.authoring.ingest import fetch
+
+    monkeypatch.setattr(fetch, "TOTAL_SECONDS", 0.5)
 
     with tricky_server() as origin:
         for path, message in (
@@ -287,6 +314,8 @@ def test_fetching_stays_within_limits(project, capsys):
             ("/loop", "redirects more than 5 times"),
             ("/huge", f"over the {MAX_HTML_BYTES / 1e6:g} MB"),
             ("/picture", "is image/png, not a web page or text"),
+            ("/gzip", "sent the page compressed (gzip)"),
+            ("/trickle", "took more than 0.5 s to send the page"),
             ("/missing", "answered 404"),
         ):
             code, _, err = run(capsys, "ingest", f"{origin}{path}")

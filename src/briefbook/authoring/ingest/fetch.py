@@ -7,6 +7,7 @@ The request names Briefbook and its version in its User-Agent. Redirects are fol
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from briefbook.authoring.ingest.limits import MAX_HTML_BYTES, InputRefused, chec
 
 TIMEOUT_SECONDS = 20.0
 """For the connection and for each read; a page that stalls longer is given up."""
+TOTAL_SECONDS = 60.0
+"""For the whole page: a server that sends it a trickle at a time is given up after this."""
 MAX_REDIRECTS = 5
 _CHUNK = 65_536
 
@@ -85,14 +88,24 @@ def fetch(address: str) -> Fetched:
     })
     try:
         with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
+            encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
+            if encoding != "identity":
+                raise InputRefused(
+                    f"{address} sent the page compressed ({encoding}) though Briefbook asked "
+                    "for it as it is; save the page from a browser and ingest the file")
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit():
                 check_size(int(declared), True)
             data = bytearray()
-            while chunk := response.read(_CHUNK):
+            started = time.monotonic()
+            while chunk := response.read1(_CHUNK):
                 data += chunk
                 if len(data) > MAX_HTML_BYTES:
                     check_size(len(data), True, at_least=True)
+                if time.monotonic() - started > TOTAL_SECONDS:
+                    raise InputRefused(
+                        f"{address} took more than {TOTAL_SECONDS:g} s to send the page; save "
+                        "it from a browser and ingest the file")
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset()
             final = response.geturl()
