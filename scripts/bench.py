@@ -9,8 +9,10 @@ events and questions, and A actors. It then builds, alternating and repeated,
       what MkDocs costs anyway; kept out of the navigation, as Briefbook keeps briefs), and
   (b) the Briefbook site of the dossier with every Briefbook plugin that is installed,
 
-and reports wall time, peak memory, page count, output size, the largest HTML page, the ratio
-b/a, the time of ``briefbook check``, and the rebuild after editing one brief during serve.
+and reports wall and CPU time, peak memory, page count, output size, the largest HTML page,
+the ratio b/a, the time of ``briefbook check``, the rebuild after editing one brief during
+serve (wall and CPU), a build after one edit with ``cache_dir`` against a cold build (CPU),
+and the median weight of a brief page against the same brief's plain page.
 
     python scripts/bench.py                         # 1,000/200 and 10,000/1,000
     python scripts/bench.py --sizes 300:60 --repeat 1   # a quick look
@@ -319,12 +321,12 @@ config = load_config(config_file=config_file, site_dir=site_dir)
 config.plugins.on_startup(command="serve", dirty=False)
 build(config)
 brief.write_text(brief.read_text(encoding="utf-8") + "\\nEdited.\\n", encoding="utf-8")
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 config = load_config(config_file=config_file, site_dir=site_dir)
 build(config)
-wall = time.perf_counter() - start
+wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 core = next(p for p in config.plugins.values() if type(p).__name__ == "BriefbookPlugin")
-print(json.dumps({"rebuild": wall, "parsed": core.result.files_parsed,
+print(json.dumps({"rebuild": wall, "rebuild_cpu": cpu, "parsed": core.result.files_parsed,
                   "seen": core.result.files_seen, "converted": core.page_cache.converted,
                   "reused": core.page_cache.reused}))
 """
@@ -446,7 +448,8 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
     serve = time_serve_rebuild(dossier, root / "site-serve")
     cached = time_cached_rebuild(dossier, root / "site-cached")
     weight = brief_weight({k: root / f"site-{k}" for k in runs})
-    print(f"  serve edit {serve['rebuild']:.1f} s ({serve['converted']} converted, "
+    print(f"  serve edit {serve['rebuild']:.1f} s wall {serve['rebuild_cpu']:.1f} s CPU "
+          f"({serve['converted']} converted, "
           f"{serve['reused']} from the cache); cached build after an edit "
           f"{cached['after_edit']['wall']:.1f} s wall {cached['after_edit']['cpu']:.1f} s CPU "
           f"(filling it: {cached['filling']['cpu']:.1f} s CPU); brief page weight {weight:.2f}",
@@ -474,9 +477,10 @@ def report(results: list[dict]) -> str:
         "| briefs / actors | plain Material (s) | Briefbook (s) | ratio b/a | CPU ratio "
         "| peak MB (a / b) | pages (a / b) | output MB (b) | largest page (b) "
         "| check, --no-notes (s) | serve rebuild (s), files parsed "
-        "| cached build after an edit / cold (CPU) | brief page weight / plain |"
+        "| serve rebuild CPU (s) | cached build after an edit / cold (CPU) "
+        "| brief page weight / plain |"
     )
-    rows = [head, "|" + "---|" * 13]
+    rows = [head, "|" + "---|" * 14]
     for r in results:
         s = r["stats"]
         check = " / ".join(
@@ -492,7 +496,7 @@ def report(results: list[dict]) -> str:
             f"| {s['briefbook']['bytes'] / 2**20:.0f} "
             f"| {s['briefbook']['largest']} ({s['briefbook']['largest_bytes'] / 1024:.0f} KB) "
             f"| {check} | {r['serve']['rebuild']:.1f}, {r['serve']['parsed']} of "
-            f"{r['serve']['seen']} "
+            f"{r['serve']['seen']} | {r['serve']['rebuild_cpu']:.1f} "
             f"| {r['cached']['after_edit']['cpu'] / r['briefbook_cpu']:.2f} "
             f"| {r['brief_weight']:.2f} |"
         )

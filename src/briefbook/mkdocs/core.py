@@ -42,6 +42,7 @@ from briefbook.mkdocs.i18n import (
     take_out,
 )
 from briefbook.mkdocs.material_tags import material_tags_property
+from briefbook.mkdocs.navigation import flatten_generated_sections
 from briefbook.mkdocs.page_cache import PageCache
 from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
 from briefbook.model.diagnostics import Diagnostics, Severity
@@ -128,6 +129,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     def __init__(self) -> None:
         self.serving = False
         self.own_tags = False  # Briefbook's own tags index (not when Material's tags run)
+        self.dirty = False  # --dirty: MkDocs skips unchanged authored pages
         self.loader = DossierLoader()
         self.registry = SiteRegistry(Path.cwd())
         self.result: LoadResult | None = None
@@ -145,6 +147,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -276,6 +279,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             return
         files.append(File.generated(config, path, content=content))
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Without a ``nav`` in mkdocs.yml, generated sections of one page become links."""
+        if config.nav is None:
+            flatten_generated_sections(nav, self.registry.pages)
+        return nav
+
     @event_priority(50)
     def _overview(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -367,7 +376,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.page_cache.end_build()
+        # with --dirty, pages MkDocs skipped used no entry: keep them all
+        self.page_cache.end_build(prune=not self.dirty)
         if self.page_cache.converted or self.page_cache.reused:
             log.debug("briefbook: %d pages converted, %d from the page cache",
                       self.page_cache.converted, self.page_cache.reused)

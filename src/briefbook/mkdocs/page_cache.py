@@ -233,9 +233,11 @@ class PageCache:
         self._store(key, rendering)
         return html
 
-    def end_build(self) -> None:
+    def end_build(self, prune: bool = True) -> None:
         """Forget the entries this build did not use (in memory and in the folder)."""
         self._stop_recording()
+        if not prune:
+            return
         self.memory = {k: v for k, v in self.memory.items() if k in self._used}
         if self.folder is None or not self.folder.is_dir():
             return
