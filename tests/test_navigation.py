@@ -12,8 +12,9 @@ DOSSIER = {
     "briefs/b1.md": "---\ntitle: Brief one\ndate: '2025-01-02'\nactors: [nato]\n---\nNATO met.\n",
 }
 PLUGINS = "  - search\n  - briefbook\n  - briefbook/actors\n  - briefbook/timeline"
-PRIMARY = re.compile(r'<nav class="md-nav md-nav--primary".*?<div class="md-sidebar md-sidebar--secondary"',
-                     re.S)
+PRIMARY = re.compile(
+    r'<nav class="md-nav md-nav--primary".*?<div class="md-sidebar md-sidebar--secondary"', re.S
+)
 
 
 def _primary_nav(html: str) -> str:
