@@ -9,8 +9,10 @@ events and questions, and A actors. It then builds, alternating and repeated,
       what MkDocs costs anyway; kept out of the navigation, as Briefbook keeps briefs), and
   (b) the Briefbook site of the dossier with every Briefbook plugin that is installed,
 
-and reports wall time, peak memory, page count, output size, the largest HTML page, the ratio
-b/a, the time of ``briefbook check``, and the rebuild after editing one brief during serve.
+and reports wall and CPU time, peak memory, page count, output size, the largest HTML page,
+the ratio b/a, the time of ``briefbook check``, the rebuild after editing one brief during
+serve (wall and CPU), a build after one edit with ``cache_dir`` against a cold build (CPU),
+and the median weight of a brief page against the same brief's plain page.
 
     python scripts/bench.py                         # 1,000/200 and 10,000/1,000
     python scripts/bench.py --sizes 300:60 --repeat 1   # a quick look
@@ -319,13 +321,14 @@ config = load_config(config_file=config_file, site_dir=site_dir)
 config.plugins.on_startup(command="serve", dirty=False)
 build(config)
 brief.write_text(brief.read_text(encoding="utf-8") + "\\nEdited.\\n", encoding="utf-8")
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 config = load_config(config_file=config_file, site_dir=site_dir)
 build(config)
-wall = time.perf_counter() - start
+wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 core = next(p for p in config.plugins.values() if type(p).__name__ == "BriefbookPlugin")
-print(json.dumps({"rebuild": wall, "parsed": core.result.files_parsed,
-                  "seen": core.result.files_seen}))
+print(json.dumps({"rebuild": wall, "rebuild_cpu": cpu, "parsed": core.result.files_parsed,
+                  "seen": core.result.files_seen, "converted": core.page_cache.converted,
+                  "reused": core.page_cache.reused}))
 """
 
 
@@ -377,6 +380,37 @@ def time_check(dossier: Path, *options: str) -> float | None:
     return elapsed
 
 
+def brief_weight(sites: dict[str, Path]) -> float:
+    """The median ratio of a brief page's size in the Briefbook site to the same brief's page
+    in the plain site (the pages of both sites are named after the brief's file)."""
+    ratios = []
+    for plain in sorted((sites["baseline"] / "briefs").glob("*/index.html"))[:500]:
+        ours = sites["briefbook"] / "briefs" / plain.parent.name / "index.html"
+        if ours.exists():
+            ratios.append(ours.stat().st_size / plain.stat().st_size)
+    return statistics.median(ratios) if ratios else float("nan")
+
+
+def time_cached_rebuild(project: Path, site: Path) -> dict:
+    """A build with ``cache_dir`` (filling it), one brief edited, and the build again, each in
+    a fresh process: the second is what CI pays when it restores the cache folder."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    cached = project / "mkdocs-cached.yml"
+    cached.write_text(config.replace("  - briefbook\n",
+                                     "  - briefbook:\n      cache_dir: .cache/briefbook\n"),
+                      encoding="utf-8")
+    filling = run_build_config(cached, site)
+    brief = sorted((project / "briefs").glob("20*/brief-*.md"))[-1]
+    brief.write_text(brief.read_text(encoding="utf-8") + "\nEdited again.\n", encoding="utf-8")
+    again = run_build_config(cached, site)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    return {"filling": filling, "after_edit": again}
+
+
+def run_build_config(config: Path, site: Path) -> dict:
+    return _run_json(_RUNNER, str(config), str(site), what=f"build of {config}")
+
+
 def time_serve_rebuild(project: Path, site: Path) -> dict:
     brief = next((project / "briefs").glob("20*/brief-*.md"))
     return _run_json(
@@ -412,6 +446,14 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
     check = time_check(dossier)
     check_no_notes = time_check(dossier, "--no-notes")
     serve = time_serve_rebuild(dossier, root / "site-serve")
+    cached = time_cached_rebuild(dossier, root / "site-cached")
+    weight = brief_weight({k: root / f"site-{k}" for k in runs})
+    print(f"  serve edit {serve['rebuild']:.1f} s wall {serve['rebuild_cpu']:.1f} s CPU "
+          f"({serve['converted']} converted, "
+          f"{serve['reused']} from the cache); cached build after an edit "
+          f"{cached['after_edit']['wall']:.1f} s wall {cached['after_edit']['cpu']:.1f} s CPU "
+          f"(filling it: {cached['filling']['cpu']:.1f} s CPU); brief page weight {weight:.2f}",
+          flush=True)
     return {
         "briefs": n_briefs,
         "actors": n_actors,
@@ -425,6 +467,8 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
         "check_s": check,
         "check_no_notes_s": check_no_notes,
         "serve": serve,
+        "cached": cached,
+        "brief_weight": weight,
     }
 
 
@@ -432,9 +476,11 @@ def report(results: list[dict]) -> str:
     head = (
         "| briefs / actors | plain Material (s) | Briefbook (s) | ratio b/a | CPU ratio "
         "| peak MB (a / b) | pages (a / b) | output MB (b) | largest page (b) "
-        "| check, --no-notes (s) | serve rebuild (s), files parsed |"
+        "| check, --no-notes (s) | serve rebuild (s), files parsed "
+        "| serve rebuild CPU (s) | cached build after an edit / cold (CPU) "
+        "| brief page weight / plain |"
     )
-    rows = [head, "|" + "---|" * 11]
+    rows = [head, "|" + "---|" * 14]
     for r in results:
         s = r["stats"]
         check = " / ".join(
@@ -450,7 +496,9 @@ def report(results: list[dict]) -> str:
             f"| {s['briefbook']['bytes'] / 2**20:.0f} "
             f"| {s['briefbook']['largest']} ({s['briefbook']['largest_bytes'] / 1024:.0f} KB) "
             f"| {check} | {r['serve']['rebuild']:.1f}, {r['serve']['parsed']} of "
-            f"{r['serve']['seen']} |"
+            f"{r['serve']['seen']} | {r['serve']['rebuild_cpu']:.1f} "
+            f"| {r['cached']['after_edit']['cpu'] / r['briefbook_cpu']:.2f} "
+            f"| {r['brief_weight']:.2f} |"
         )
     if len(results) >= 2:
         small, large = results[0], results[-1]

@@ -9,6 +9,8 @@ registry), the linking from :mod:`briefbook.render.mention_links`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 
 from mkdocs.config import config_options as c
@@ -73,6 +75,7 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         self.linker = MentionLinker()
         self.registry: SiteRegistry | None = None
         self.titles: dict[str, str] = {}
+        self.linking_key = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_counts(NAME, self.config, COUNT_MINIMUMS)
@@ -104,6 +107,10 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
             related_actors=self.config.related_actors,
         )
         self.titles = {a.id: a.name for a in ctx.dossier.actors.values()}
+        self.linking_key = hashlib.sha256(json.dumps(
+            [self.config.mentions, sorted((a.id, a.name, a.names) for a in
+                                          ctx.dossier.actors.values())], ensure_ascii=False,
+        ).encode()).hexdigest()
         cooccurrence = actor_cooccurrence(ctx.index)
         pages: list[GeneratedPage] = actors_index_pages(ctx)
         for actor in ctx.dossier.actors.values():
@@ -138,6 +145,7 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
             href=lambda actor_id: ctx.urls.actor(src, actor_id),
             titles=self.titles,
             mode=self.config.mentions,
+            key=self.linking_key,
         )
         return markdown
 

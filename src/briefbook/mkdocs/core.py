@@ -42,6 +42,8 @@ from briefbook.mkdocs.i18n import (
     take_out,
 )
 from briefbook.mkdocs.material_tags import material_tags_property
+from briefbook.mkdocs.navigation import flatten_generated_sections
+from briefbook.mkdocs.page_cache import PageCache
 from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
 from briefbook.mkdocs.serve_snapshot import LastGoodSite, guarded
 from briefbook.model.diagnostics import Diagnostics, Severity
@@ -96,6 +98,7 @@ class BriefbookConfig(Config):
     tags_index = c.Type(bool, default=True)  # left out when Material's tags plugin runs
     previews = c.Type(bool, default=True)
     stances_over_time = c.Type(bool, default=True)  # the strips on actor and topic pages
+    cache_dir = c.Optional(c.Type(str))
 
 
 COUNT_MINIMUMS = {
@@ -126,6 +129,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     def __init__(self) -> None:
         self.serving = False
         self.own_tags = False  # Briefbook's own tags index (not when Material's tags run)
+        self.dirty = False  # --dirty: MkDocs skips unchanged authored pages
         self.loader = DossierLoader()
         self.registry = SiteRegistry(Path.cwd())
         self.result: LoadResult | None = None
@@ -137,10 +141,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.tags_property: str | None = None  # the meta key of Material's tags plugin, if on
         self.with_overview: set[str] = set()  # authored pages that show the overview panel
         self.last_good: LastGoodSite | None = None
+        self.page_cache = PageCache()  # lives across serve rebuilds, like the plugin
+        self.cache_dir: Path | None = None
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -160,6 +167,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         except ValueError as exc:
             raise PluginError(f"briefbook: {exc}") from None
         self.own_tags = self.config.tags_index and not material_tags(config)
+        self.cache_dir = _cache_dir(self.config.cache_dir, base, config)
         return config
 
     # -- pages -------------------------------------------------------------------------------
@@ -184,6 +192,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     on_files = CombinedEvent(_generate, _before_i18n, _after_i18n)
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.page_cache.start_build(config, self.cache_dir, keep_in_memory=self.serving)
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
         if self.config.sanitize:
             self.result.diagnostics = sanitized_everywhere(self.result.dossier,
@@ -270,8 +279,14 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             return
         files.append(File.generated(config, path, content=content))
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Without a ``nav`` in mkdocs.yml, generated sections of one page become links."""
+        if config.nav is None:
+            flatten_generated_sections(nav, self.registry.pages)
+        return nav
+
     @event_priority(50)
-    def on_page_markdown(
+    def _overview(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """On an authored page, the overview panel where the marker line is. (A generated
@@ -292,6 +307,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.with_overview.add(src)
         return markdown[: match.start()] + doc.body + markdown[match.end() :]
 
+    @event_priority(-100)  # the last: the source is final
+    def _from_cache(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Nothing to convert when the page's conversion is in the cache (see page_cache)."""
+        return self.page_cache.before_render(markdown, page, config, files)
+
+    on_page_markdown = CombinedEvent(_overview, _from_cache)
+
     def _give_tags(self, page: Page) -> None:
         """A brief's tags as the page's own, for Material's tags plugin (which reads them at
         priority -50) to show them and list the brief in its tags index."""
@@ -305,7 +329,14 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         if brief is not None and brief.tags:
             page.meta[self.tags_property] = list(brief.tags)
 
-    def on_page_content(
+    @event_priority(200)  # the first: every other plugin reads what a cold build gives
+    def _cached_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """The cached conversion, or the fresh one kept for the next build."""
+        return self.page_cache.after_render(html, page, files)
+
+    def _splice(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Put in the blocks the search index may read, and the table of contents a page
@@ -318,6 +349,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         html = splice(html, doc, searchable=True)
         doc.drop_searchable()
         return html
+
+    on_page_content = CombinedEvent(_cached_content, _splice)
 
     @event_priority(-100)
     def on_page_context(
@@ -341,6 +374,16 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         if self.banner or src in self.registry.pages or src in self.with_overview:
             return with_assets(output, page.url)
         return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # with --dirty, pages MkDocs skipped used no entry: keep them all
+        self.page_cache.end_build(prune=not self.dirty)
+        if self.page_cache.converted or self.page_cache.reused:
+            log.debug("briefbook: %d pages converted, %d from the page cache",
+                      self.page_cache.converted, self.page_cache.reused)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.page_cache.abandon_build()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -399,6 +442,25 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             f"briefbook: the dossier has {diags.summary()}:\n{listing}\n"
             "Fix these and build again (run 'briefbook check' for the full list)."
         )
+
+
+def _cache_dir(option: str | None, base: Path, config: MkDocsConfig) -> Path | None:
+    """The page cache folder (``cache_dir``, relative to mkdocs.yml), or None when it is off.
+
+    It may not lie inside ``docs_dir`` or ``site_dir``: MkDocs would publish it, or delete it.
+    """
+    if option is None or not option.strip():
+        return None
+    folder = (base / option).resolve()
+    for name in ("docs_dir", "site_dir"):
+        other = Path(config[name]).resolve()
+        if folder == other or other in folder.parents:
+            raise PluginError(
+                f"briefbook: cache_dir '{option}' is inside {name} "
+                f"'{display_path(other, base)}'; put the cache beside mkdocs.yml, "
+                "e.g. cache_dir: .cache/briefbook"
+            )
+    return folder
 
 
 def _check_briefs_dir_outside_docs(briefs_dir: Path, docs_dir: Path, base: Path) -> None:

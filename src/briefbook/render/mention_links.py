@@ -45,6 +45,8 @@ class PageLinking:
     titles: dict[str, str]
     mode: str = "first"
     linked: set[str] = field(default_factory=set)
+    key: str = ""
+    """A digest of what decides the links (actors, names, mode), for a page cache's key."""
 
 
 class MentionLinker:

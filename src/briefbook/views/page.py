@@ -28,6 +28,8 @@ from typing import Any
 from briefbook.render.sanitize import sanitize_html
 
 _NONCE = secrets.token_hex(6)
+NONCE = _NONCE
+"""This process's mark in placeholders (a page cache stores pages without it)."""
 _NEEDLE = f"bb:{_NONCE}:"
 _PLACEHOLDER = re.compile(rf"<!--{_NEEDLE}(\d+)-->")  # as :meth:`PageDoc.html` writes it
 _WRAPPED = f"<p><!--{_NEEDLE}"
