@@ -586,3 +586,15 @@ def test_writers_refuse_linked_folders_that_lead_outside_the_dossier(tmp_path, c
     (tmp_path / "afile").write_text("x")
     assert cli.main(["init", str(tmp_path / "afile" / "sub")]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_new_refuses_a_control_character_check_would_refuse(tmp_path, capsys):
+    """'new actor' wrote an ESC into a name, which check then refused (an attacker review)."""
+    assert cli.main(["init", str(tmp_path / "d")]) == 0
+    capsys.readouterr()
+    code = cli.main(["new", "actor", "Ev\x1b[31mil", "--kind", "state", "--dir",
+                     str(tmp_path / "d")])
+    assert code != 0
+    assert "invisible control character U+001B" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "d/briefs/actors").iterdir()) == [
+        "example-actor.md"]

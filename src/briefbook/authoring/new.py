@@ -18,7 +18,7 @@ from briefbook.load.files import FileKind, classify, discover
 from briefbook.model.dates import FuzzyDate
 from briefbook.model.diagnostics import did_you_mean
 from briefbook.model.dossier import ActorKind, Dossier
-from briefbook.model.values import is_slug, slugify
+from briefbook.model.values import CONTROL_RE, is_slug, slugify
 from briefbook.validate.fields import RESERVED_IDS, WINDOWS_RESERVED
 
 _PLAIN_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
@@ -156,6 +156,16 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def typed_text(text: str, what: str) -> str:
+    """:func:`one_line` of a value given on the command line, refused when it holds a control
+    character (an escape sequence pasted in): ``check`` would refuse the file written."""
+    match = CONTROL_RE.search(text)
+    if match:
+        raise ScaffoldError(f"the {what} contains the invisible control character "
+                            f"U+{ord(match.group()):04X}; type it again without it")
+    return one_line(text)
+
+
 def parse_date(text: str) -> FuzzyDate:
     """A ``--date`` value; :class:`ScaffoldError` with the reason when it is not a date."""
     try:
@@ -269,14 +279,14 @@ class Scaffolder:
     ) -> Path:
         """Write a brief in ``<year>/<slug>.md``; ``extra`` fields go after the standard ones,
         then commented-out stubs of the fields left to fill in."""
-        title = one_line(title)
+        title = typed_text(title, "title")
         if not title:
             raise ScaffoldError("the title is empty")
         ident = choose_slug(title, slug)
         fields: dict[str, Any] = {
             "title": title,
             "date": date.isoformat(),
-            "summary": one_line(summary),
+            "summary": typed_text(summary, "summary"),
             **(extra or {}),
             "actors": self.known_actors(actors),
             "topics": self.known_topics(topics),
@@ -302,18 +312,19 @@ class Scaffolder:
         country: str = "",
         affiliations: Sequence[str] = (),
     ) -> Path:
-        name = one_line(name)
+        name = typed_text(name, "name")
         if not name:
             raise ScaffoldError("the name is empty")
         ident = choose_slug(name, slug)
-        aliases = list(dict.fromkeys(one_line(a) for a in aliases if a.strip() and a != name))
+        aliases = list(dict.fromkeys(typed_text(a, "alias") for a in aliases
+                                     if a.strip() and a != name))
         if country and not re.fullmatch(r"[A-Za-z]{2}", country):
             raise ScaffoldError(f"--country '{country}': use a two-letter ISO 3166 code such "
                                 "as FR (GB for the United Kingdom)")
         self._free(FileKind.ACTOR, ident)
         self._unclaimed_names([name, *aliases])
         fields = {
-            "name": name, "kind": kind.value, "aliases": aliases, "role": one_line(role),
+            "name": name, "kind": kind.value, "aliases": aliases, "role": typed_text(role, "role"),
             "country": country.upper(), "affiliations": self.known_actors(affiliations),
         }
         path = self.root / "actors" / f"{ident}.md"
@@ -321,12 +332,13 @@ class Scaffolder:
         return path
 
     def new_topic(self, title: str, *, slug: str | None = None, summary: str = "") -> Path:
-        title = one_line(title)
+        title = typed_text(title, "title")
         if not title:
             raise ScaffoldError("the title is empty")
         ident = choose_slug(title, slug)
         self._free(FileKind.TOPIC, ident)
         path = self.root / "topics" / f"{ident}.md"
-        write_new(path, render_file({"title": title, "summary": one_line(summary)}, TOPIC_BODY),
+        write_new(path, render_file({"title": title, "summary": typed_text(summary, "summary")},
+                              TOPIC_BODY),
                   self.root)
         return path
