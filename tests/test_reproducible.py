@@ -30,7 +30,7 @@ def _build(tmp_path: Path, name: str, epoch: int, hash_seed: str, tz: str = "UTC
         "BRIEFBOOK_SITE_URL": SUBPATH_SITE_URL, "NO_MKDOCS_2_WARNING": "1",
     }
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stderr
