@@ -239,7 +239,9 @@ def test_new_brief_actor_topic_pass_check(project, capsys):
     code, out, _ = run(capsys, "new", "brief", "Starmer: « Nous sommes prêts »", "--date",
                        "2025-05-02", "--actors", "keir-starmer", "united-kingdom",
                        "--topics", "air-policing-who", "--tags", "Air Policing")
-    assert (code, out) == (0, "wrote briefs/2025/starmer-nous-sommes-prets.md\n")
+    assert (code, out) == (0, "wrote briefs/2025/starmer-nous-sommes-prets.md\n"
+                              "tag 'Air Policing' written as 'air-policing' (tags are slugs, "
+                              "like ids)\n")
     text = (project / "briefs/2025/starmer-nous-sommes-prets.md").read_text(encoding="utf-8")
     assert text.startswith(
         '---\ntitle: "Starmer: « Nous sommes prêts »"\ndate: "2025-05-02"\n'
@@ -598,3 +600,18 @@ def test_new_refuses_a_control_character_check_would_refuse(tmp_path, capsys):
     assert "invisible control character U+001B" in capsys.readouterr().err
     assert sorted(p.name for p in (tmp_path / "d/briefs/actors").iterdir()) == [
         "example-actor.md"]
+
+
+def test_new_brief_says_which_tags_it_rewrote_and_refuses_empty_ones(project, capsys):
+    code, out, err = run(capsys, "new", "brief", "Tags", "--date", "2025", "--tags", "ok",
+                         "Défense Aérienne", "ok", "!!", "§")
+    assert code == 1
+    assert err == ("briefbook: --tags: '!!', '§' has no letter or digit to make a tag of; a tag "
+                   "is lowercase letters a-z, digits and hyphens\n")
+    assert not (project / "briefs/2025/tags.md").exists()
+    code, out, _ = run(capsys, "new", "brief", "Tags", "--date", "2025", "--tags", "ok",
+                       "Défense Aérienne", "ok")
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "tag 'Défense Aérienne' written as 'defense-aerienne' (tags are slugs, like ids)"]
+    assert "tags: [ok, defense-aerienne]" in (project / "briefs/2025/tags.md").read_text("utf-8")

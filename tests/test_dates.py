@@ -19,7 +19,11 @@ def test_parse_keeps_precision(text, precision, approx):
     ("text", "fragment"),
     [("2025-02-30", "day 30 does not exist in February 2025"),
      ("2025-13", "month 13 does not exist"), ("April 2025", "is not a date"),
-     ("2025/04/01", "is not a date"), ("0000", "year 0000")],
+     ("2025/04/01", "is not a date"), ("0000", "year 0000"),
+     # digits of other scripts would be read as 0-9 by int(): refused, not converted silently
+     ("\u0662\u0660\u0662\u0665-04", "digits other than 0-9"), ("\uff12\uff10\uff12\uff15",
+     "digits other than 0-9"), ("\u00a02025-04", "invisible space \\(U\\+00A0\\)"),
+     ("2025-04\u2009", "invisible space \\(U\\+2009\\)"), ("2025\n04", "is not a date")],
 )
 def test_parse_rejects_impossible_dates(text, fragment):
     with pytest.raises(DateError, match=fragment):

@@ -284,3 +284,18 @@ def test_real_country_codes_pass(tmp_path):
         ---
     """})
     assert diag_lines(result) == []
+
+
+def test_an_invisible_space_at_the_edge_of_a_value_is_warned_not_dropped_silently(tmp_path):
+    """A non-breaking space pasted from a web page is removed like ordinary space, and said."""
+    result = load_tree(tmp_path, {**ACTORS, "briefs/a.md": (
+        "---\ntitle: \"\u00a0Summit\"\ndate: '2025'\nsummary: 'Plain  '\n"
+        "tags: [ok, \"x\u202f\"]\nactors: [nato]\n---\n")})
+    assert diag_lines(result) == [
+        "briefs/a.md:2:8: warning: 'title' starts or ends with an invisible space (U+00A0), "
+        "which Briefbook drops; delete it from the file",
+        "briefs/a.md:5:12: warning: 'tags[1]' starts or ends with an invisible space (U+202F), "
+        "which Briefbook drops; delete it from the file",
+    ]
+    brief = result.dossier.briefs["a"]
+    assert (brief.title, brief.summary, brief.tags) == ("Summit", "Plain", ("ok", "x"))

@@ -335,9 +335,10 @@ def _date(text: str | None) -> FuzzyDate:
 
 
 def run_new_brief(args: argparse.Namespace, out: TextIO) -> int:
-    from briefbook.authoring.new import ScaffoldError
+    from briefbook.authoring.new import ScaffoldError, tags_as_slugs
 
     try:
+        renamed = tags_as_slugs(args.tags or ())[1]
         path = _scaffolder(args.dir).new_brief(
             args.title, _date(args.date), slug=args.slug, summary=args.summary,
             actors=args.actors, topics=args.topics, tags=args.tags,
@@ -345,6 +346,8 @@ def run_new_brief(args: argparse.Namespace, out: TextIO) -> int:
     except ScaffoldError as exc:
         return _fail(str(exc))
     _written(path, out)
+    for line in renamed:
+        print(line, file=out)
     return OK
 
 

@@ -174,6 +174,26 @@ def parse_date(text: str) -> FuzzyDate:
         raise ScaffoldError(str(exc)) from None
 
 
+def tags_as_slugs(tags: Iterable[str]) -> tuple[list[str], list[str]]:
+    """``tags`` as the slugs a tag must be, once each, and a line for every tag written
+    differently (``Air Policing`` becomes ``air-policing``) so the caller can say so; a tag
+    with no letter or digit to keep is refused, all of them in one message."""
+    slugs: dict[str, None] = {}
+    renamed, unusable = [], []
+    for tag in (t.strip() for t in tags if t.strip()):
+        slug = tag if is_slug(tag) else slugify(tag)
+        if slug == "untitled" and tag != slug:
+            unusable.append(f"'{tag}'")
+            continue
+        if slug != tag:
+            renamed.append(f"tag '{tag}' written as '{slug}' (tags are slugs, like ids)")
+        slugs[slug] = None
+    if unusable:
+        raise ScaffoldError(f"--tags: {', '.join(unusable)} has no letter or digit to make a "
+                            "tag of; a tag is lowercase letters a-z, digits and hyphens")
+    return list(slugs), renamed
+
+
 def choose_slug(title: str, slug: str | None) -> str:
     """The id of a new file: ``slug`` when given (and valid), else made from ``title``."""
     if slug is None:
@@ -290,7 +310,7 @@ class Scaffolder:
             **(extra or {}),
             "actors": self.known_actors(actors),
             "topics": self.known_topics(topics),
-            "tags": [slugify(t) for t in tags if t.strip()],
+            "tags": tags_as_slugs(tags)[0],
         }
         self._free(FileKind.BRIEF, ident)
         path = self.brief_path(ident, date)

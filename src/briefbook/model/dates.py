@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-_PATTERN = re.compile(r"^(~)?\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PATTERN = re.compile(r"(~)? *([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class Precision(IntEnum):
@@ -40,7 +40,18 @@ class FuzzyDate:
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, optionally prefixed with ``~``."""
-        match = _PATTERN.match(text.strip())
+        match = _PATTERN.fullmatch(text.strip(" \t\r\n"))
+        odd_space = next((ch for ch in text if ch.isspace() and ch not in " \t\r\n"), None)
+        if not match and odd_space is not None:
+            raise DateError(
+                f"'{text.strip()}' holds an invisible space (U+{ord(odd_space):04X}); "
+                "delete it and write YYYY, YYYY-MM or YYYY-MM-DD"
+            )
+        if not match and any(ch.isdigit() and not "0" <= ch <= "9" for ch in text):
+            raise DateError(
+                f"'{text}' uses digits other than 0-9; write the date with ASCII digits "
+                "(YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
         if not match:
             raise DateError(
                 f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, "

@@ -155,7 +155,24 @@ class _Reader:
                 self.loc(key), f"'{self.where(key)}' must be text, found {kind}", "type"
             )
             return None
-        return self.as_written(value, key).strip()
+        return self._stripped(self.as_written(value, key), key)
+
+    def _stripped(self, written: str, key: str, index: int | None = None) -> str:
+        """The value without its surrounding space; a warning when that removes more than
+        spaces, tabs and line breaks (a non-breaking space pasted from a web page), since the
+        value then changes."""
+        plain = written.strip(" \t\r\n")
+        edges = plain[:1] + plain[-1:]
+        odd = next((ch for ch in edges if ch.isspace()), None)
+        if odd is not None:
+            where = self.where(key) + ("" if index is None else f"[{index}]")
+            self.diags.warning(
+                self.loc(key) if index is None else self.loc(key, index),
+                f"'{where}' starts or ends with an invisible space (U+{ord(odd):04X}), "
+                "which Briefbook drops; delete it from the file",
+                "invisible-space",
+            )
+        return written.strip()
 
     def date(self, key: str, required: bool = False) -> FuzzyDate | None:
         value = self.get(key)
@@ -213,7 +230,7 @@ class _Reader:
         if value is _MISSING or value is None:
             return []
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return [(self.as_written(value, key).strip(), self.loc(key))]
+            return [(self._stripped(self.as_written(value, key), key), self.loc(key))]
         if not isinstance(value, list):
             self.diags.error(
                 self.loc(key), f"'{self.where(key)}' must be a list, like [a, b]", "type"
@@ -228,7 +245,8 @@ class _Reader:
                     "type",
                 )
                 continue
-            items.append((self.as_written(item, key, i).strip(), self.loc(key, i)))
+            written = self.as_written(item, key, i)
+            items.append((self._stripped(written, key, i), self.loc(key, i)))
         return items
 
     def mappings(self, key: str) -> list[_Reader]:
