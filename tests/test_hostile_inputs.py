@@ -267,7 +267,9 @@ def test_every_diagnostic_is_one_line_and_no_line_is_a_ci_command(tmp_path):
 # -- privacy: remote resources -----------------------------------------------------------------
 
 REMOTE_BODY = ("Text.\n\n![pixel](https://tracker.example/p.png)\n\n"
-               '<img src="//cdn.example/x.png" alt="x">\n\n[a link](//evil.example/page)\n')
+               '<img src="//cdn.example/x.png" alt="x">\n\n'
+               '<table background="https://bg.example/t.png"><tr><td>cell</td></tr></table>\n\n'
+               "[a link](//evil.example/page)\n")
 
 
 def test_an_unsanitized_body_that_loads_remote_resources_is_warned(tmp_path):
@@ -279,6 +281,9 @@ def test_an_unsanitized_body_that_loads_remote_resources_is_warned(tmp_path):
         "briefs/a.md:9:1: warning: the text loads '<img src=\"//' from another host whenever "
         "the page is read, which tells that host who reads the dossier; save the file in the "
         "site instead, or set 'sanitize: true' to drop it",
+        "briefs/a.md:11:1: warning: the text loads '<table background=\"https://' from another "
+        "host whenever the page is read, which tells that host who reads the dossier; save the "
+        "file in the site instead, or set 'sanitize: true' to drop it",
     ]
 
 
@@ -296,6 +301,7 @@ def test_a_sanitized_body_calls_no_other_host(tmp_path, where):
         html = site.html(page)
         body = html[html.index("Text."):html.index("a link") + 20]
         assert "tracker.example" not in body and "cdn.example" not in body, page
+        assert "bg.example" not in body and "cell" in body, page
         assert "evil.example" not in body, page
 
 

@@ -93,3 +93,18 @@ def test_annotate_counts_actors_but_not_in_link_targets():
     annotate(article, [nato], language="fr")
     assert article.actors == {"nato": 1}
     assert (article.language, article.language_detected) == ("fr", False)
+
+
+def test_a_markdown_file_s_front_matter_is_left_out_and_its_title_used():
+    text = ("---\ntitle: 'Summit in Paris'\ndate: 2025-04-01\nlayout: post\n---\n"
+            "The leaders met in Paris.\n")
+    article = read_article(text, filename="post.md")
+    assert (article.title, article.body.strip()) == ("Summit in Paris", "The leaders met in Paris.")
+    assert article.front_matter == ["title", "date", "layout"]
+    given = read_article(text, filename="post.md", title="Given")
+    assert given.title == "Given" and "layout" not in given.body
+    # a rule that is not front-matter, or a block that is not a mapping, stays in the text
+    for kept in ("---\n\nText after a rule.\n", "---\n- a\n- b\n---\nText.\n",
+                 "---\n: [broken\n---\nText.\n"):
+        article = read_article(kept, filename="note.md", title="T")
+        assert article.front_matter == [] and "Text" in article.body, kept

@@ -490,6 +490,10 @@ def _ingest_report(
     if article.links_unresolved:
         print(f"  links: {article.links_unresolved} relative link(s) kept as text, with a note "
               "in the brief: no address to read them against (give --url)", file=out)
+    if article.front_matter:
+        print(f"  front-matter: not copied ({', '.join(article.front_matter[:8])}"
+              f"{', …' if len(article.front_matter) > 8 else ''}); its title is used when "
+              "--title is not given", file=out)
     if article.removed:
         kinds = sorted({rule for rule, _ in article.removed})
         print(f"  removed {len(article.removed)} line(s) of scraping debris "

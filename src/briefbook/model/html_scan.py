@@ -32,6 +32,7 @@ _REMOTE_RESOURCES = re.compile(
     r"!\[[^\]\n]*\]\(\s*<?\s*(?P<md>(?:https?:)?//[^)\s>]*)"  # ![alt](https://host/x.png)
     r"|<(?:img|image|script|iframe|frame|embed|source|video|audio|track|input|object|link|use)"
     rf"\b[^>]*?\b(?:src|srcset|href|data|poster|background|xlink:href)\s*={_REMOTE}"
+    rf"|<[a-z][a-z0-9]*\b[^>]*?\bbackground\s*={_REMOTE}"  # <table background>, <td>, <body>
     rf"|url\({_REMOTE}|@import{_REMOTE}",
     re.I,
 )

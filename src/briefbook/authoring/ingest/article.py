@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
 
+import yaml
+
 from briefbook.authoring.ingest import debris
 from briefbook.authoring.ingest.candidates import Candidate, find_candidates
 from briefbook.authoring.ingest.datelines import publication_date
@@ -80,6 +82,8 @@ class Article:
     url: str = ""  # the canonical address, else the one given
     credits: list[str] = field(default_factory=list)  # "Additional reporting by …" lines
     links_unresolved: int = 0  # relative links turned into text: no base address to read them
+    front_matter: list[str] = field(default_factory=list)  # the fields of a Markdown file's
+    # front-matter, left out of the body (its title used when none is given)
 
 
 def guess_format(text: str, filename: str | None = None) -> InputFormat:
@@ -235,6 +239,12 @@ def read_article(
     check_size(len(text.encode("utf-8", errors="replace")), fmt is InputFormat.HTML)
     if fmt is InputFormat.HTML:
         return _read_web_page(text, title, url)
+    front: dict[str, object] = {}
+    if fmt is InputFormat.MARKDOWN:
+        front, text = split_front_matter(text)
+        given = front.get("title")
+        if not (title and title.strip()) and isinstance(given, str) and given.strip():
+            title = given
     markdown = text_to_markdown(text) if fmt is InputFormat.TEXT else text
     cleaned = debris.clean(markdown)
     authors, text = take_byline(cleaned.text)
@@ -249,7 +259,26 @@ def read_article(
     return Article(
         title=chosen, body=body, format=fmt, removed=cleaned.removed, authors=authors,
         credits=_credits(cleaned.removed), url=url, date=publication_date(cleaned.removed),
+        front_matter=[str(key) for key in front],
     )
+
+
+_FRONT_MATTER_RE = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+
+
+def split_front_matter(markdown: str) -> tuple[dict[str, object], str]:
+    """A Markdown file's YAML front-matter (a mapping, else empty) and the text after it; text
+    without a front-matter block, or whose block is not a YAML mapping, is returned whole."""
+    match = _FRONT_MATTER_RE.match(markdown)
+    if not match:
+        return {}, markdown
+    try:
+        data = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError:
+        return {}, markdown
+    if not isinstance(data, dict) or not data:
+        return {}, markdown
+    return data, markdown[match.end():]
 
 
 def _read_web_page(html_text: str, title: str | None, url: str) -> Article:
