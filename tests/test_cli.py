@@ -615,3 +615,36 @@ def test_new_brief_says_which_tags_it_rewrote_and_refuses_empty_ones(project, ca
     assert out.splitlines()[1:] == [
         "tag 'Défense Aérienne' written as 'defense-aerienne' (tags are slugs, like ids)"]
     assert "tags: [ok, defense-aerienne]" in (project / "briefs/2025/tags.md").read_text("utf-8")
+
+
+def test_ingest_takes_a_grade_topics_and_tags_and_says_when_the_grade_is_missing(project, capsys):
+    topic = sorted((project / "briefs/topics").glob("*.md"))[0].stem
+    code, _, err = run(capsys, "ingest", str(FRENCH_ARTICLE), "--grade", "2b", "--topics", topic)
+    assert code == 1 and "--grade: '2b' is not a grade (did you mean 'B2'?)" in err
+    code, _, err = run(capsys, "ingest", str(FRENCH_ARTICLE), "--topics", "nope")
+    assert code == 1 and "unknown topic 'nope'" in err
+    assert not list((project / "briefs").rglob("l-otan-prete*.md"))  # nothing written
+    code, out, _ = run(capsys, "ingest", str(FRENCH_ARTICLE), "--date", "2025-05-14",
+                       "--grade", "b2", "--topics", topic, "--tags", "Air Policing")
+    assert code == 0 and "  grade: none yet" not in out
+    assert "  tag 'Air Policing' written as 'air-policing' (tags are slugs, like ids)" in out
+    path = next((project / "briefs/2025").glob("l-otan-prete*.md"))
+    data = load_file(path, project / "briefs", project).data
+    assert (data["source"]["grade"], data["topics"], data["tags"]) == ("B2", [topic],
+                                                                       ["air-policing"])
+    code, out, _ = run(capsys, "ingest", str(FRENCH_ARTICLE), "--date", "2025-05-14",
+                       "--slug", "ungraded")
+    assert code == 0 and "  grade: none yet; once you have judged the source" in out
+    assert run(capsys, "check", "--strict")[0] == 0
+
+
+def test_ingest_of_a_markdown_post_takes_its_front_matter_date(project, capsys):
+    post = project / "post.md"
+    post.write_text("---\ntitle: Summit in Paris\ndate: 2025-04-01\nlayout: post\n---\n"
+                    "The leaders met in Paris on Monday.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", str(post))
+    assert code == 0
+    assert "  date: 2025-04-01 (from its front-matter)" in out
+    assert "  front-matter: not copied (title, date, layout)" in out
+    text = (project / "briefs/2025/summit-in-paris.md").read_text(encoding="utf-8")
+    assert "layout" not in text and "date_unknown" not in text

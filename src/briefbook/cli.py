@@ -166,6 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "it when the page names no canonical address")
     ingest.add_argument("--publisher", default="", help="outlet that published the source "
                                                         "(default: the page's site name)")
+    ingest.add_argument("--grade", help="the source's Admiralty grade, e.g. B2 (reliability "
+                                        "A-F, credibility 1-6; default: none, to add by hand)")
+    ingest.add_argument("--topics", nargs="+", default=[], metavar="ID",
+                        help="topic ids the brief is about (must exist)")
+    ingest.add_argument("--tags", nargs="+", default=[], metavar="TAG", help="free keywords")
     _common_new_options(ingest)
     ingest.set_defaults(run=run_ingest)
 
@@ -400,7 +405,7 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     from briefbook.authoring.ingest.article import InputFormat, annotate, read_article
     from briefbook.authoring.ingest.fetch import fetch, is_fetchable
     from briefbook.authoring.ingest.limits import InputRefused
-    from briefbook.authoring.new import ScaffoldError
+    from briefbook.authoring.new import ScaffoldError, tags_as_slugs
     from briefbook.model.values import is_web_address, web_address_hint
     from briefbook.validate.fields import LANGUAGE_RE
 
@@ -410,9 +415,19 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     if args.language and not LANGUAGE_RE.match(args.language):
         return _fail(f"--language '{args.language}': use a language code such as en, fr "
                      "or pt-BR")
+    grade = ""
+    if args.grade:
+        from briefbook.model.grading import Grade, GradeError
+
+        try:
+            grade = Grade.parse(args.grade).label
+        except GradeError as exc:
+            return _fail(f"--grade: {exc}")
     scaffolder = _scaffolder(args.dir)
     try:
         given_date = _date(args.date) if args.date else None
+        scaffolder.known_topics(args.topics)
+        renamed = tags_as_slugs(args.tags)[1]
     except ScaffoldError as exc:
         return _fail(str(exc))
     fmt, filename, url = InputFormat(args.format), args.file, args.url.strip()
@@ -441,7 +456,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     source: dict[str, object] = {
         "publisher": args.publisher.strip() or article.publisher,
         "url": address if is_web_address(address) else "", "language": article.language or "",
-        "authors": article.authors, "credits": article.credits, "retrieved": today}
+        "authors": article.authors, "credits": article.credits, "retrieved": today,
+        "grade": grade}
     actors = [actor for actor, _ in article.actors.most_common()]
     body = article.body
     if article.links_unresolved:
@@ -450,8 +466,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
                  "--url) -->\n")
     try:
         path = scaffolder.new_brief(
-            article.title, date, slug=args.slug, actors=actors,
-            extra={"date_unknown": True if date_unknown else None, "sanitize": True,
+            article.title, date, slug=args.slug, actors=actors, topics=args.topics,
+            tags=args.tags, extra={"date_unknown": True if date_unknown else None, "sanitize": True,
                    "source": {k: v for k, v in source.items() if v}},
             body=body,
         )
@@ -459,6 +475,11 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
         return _fail(str(exc))
     _written(path, out)
     _ingest_report(article, out, date.isoformat(), given_date is not None, date_unknown)
+    if not grade:
+        print("  grade: none yet; once you have judged the source, add it under source: as "
+              "grade: B2 (or give --grade)", file=out)
+    for line in renamed:
+        print(f"  {line}", file=out)
     return OK
 
 
@@ -473,7 +494,9 @@ def _ingest_report(
               "retrieved, and marked 'date_unknown: true' (briefbook check lists it); write "
               "the date it was published in 'date', or pass --date", file=out)
     else:
-        found = "from the page" if article.format is InputFormat.HTML else "from its dateline"
+        found = ("from the page" if article.format is InputFormat.HTML
+                 else "from its front-matter" if article.date_from == "front-matter"
+                 else "from its dateline")
         print(f"  date: {date} ({'given' if date_given else found})", file=out)
     if article.publisher:
         print(f"  publisher: {article.publisher}", file=out)

@@ -12,6 +12,7 @@ actors (:mod:`~briefbook.authoring.ingest.candidates`). Writing the file is
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import re
 from collections import Counter
@@ -27,6 +28,7 @@ from briefbook.authoring.ingest.candidates import Candidate, find_candidates
 from briefbook.authoring.ingest.datelines import publication_date
 from briefbook.authoring.ingest.limits import check_size
 from briefbook.index.mentions import MentionMatcher
+from briefbook.model.dates import DateError, FuzzyDate
 from briefbook.model.dossier import Actor
 from briefbook.model.fences import in_code
 
@@ -82,6 +84,7 @@ class Article:
     url: str = ""  # the canonical address, else the one given
     credits: list[str] = field(default_factory=list)  # "Additional reporting by …" lines
     links_unresolved: int = 0  # relative links turned into text: no base address to read them
+    date_from: str = ""  # where ``date`` was found: "dateline", "front-matter" or "page"
     front_matter: list[str] = field(default_factory=list)  # the fields of a Markdown file's
     # front-matter, left out of the body (its title used when none is given)
 
@@ -258,9 +261,28 @@ def read_article(
     body = debris.tidy_blank_lines(demote_headings(body)) if body.strip() else ""
     return Article(
         title=chosen, body=body, format=fmt, removed=cleaned.removed, authors=authors,
-        credits=_credits(cleaned.removed), url=url, date=publication_date(cleaned.removed),
+        credits=_credits(cleaned.removed), url=url,
+        date=publication_date(cleaned.removed) or _front_matter_date(front),
+        date_from=("dateline" if publication_date(cleaned.removed)
+                   else "front-matter" if _front_matter_date(front) else ""),
         front_matter=[str(key) for key in front],
     )
+
+
+def _front_matter_date(front: dict[str, object]) -> str:
+    """The ``date`` of a Markdown file's front-matter when it is a calendar date (YAML reads
+    ``2025-04-01`` unquoted as one; a quoted one must parse the same), else ``""``."""
+    value = front.get("date")
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return FuzzyDate.parse(value).isoformat()
+        except DateError:
+            return ""
+    return ""
 
 
 _FRONT_MATTER_RE = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
