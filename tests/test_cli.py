@@ -648,3 +648,20 @@ def test_ingest_of_a_markdown_post_takes_its_front_matter_date(project, capsys):
     assert "  front-matter: not copied (title, date, layout)" in out
     text = (project / "briefs/2025/summit-in-paris.md").read_text(encoding="utf-8")
     assert "layout" not in text and "date_unknown" not in text
+
+
+def test_new_names_every_problem_of_its_arguments_in_one_run(project, capsys):
+    code, out, err = run(capsys, "new", "brief", "Summit", "--date", "2025", "--slug", "Bad Slug",
+                         "--actors", "natoo", "--topics", "nope", "--tags", "!!")
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert len(lines) == 4 and all(line.startswith("briefbook: ") for line in lines)
+    assert "'Bad Slug' is not a valid id" in lines[0]
+    assert "unknown actor 'natoo' (did you mean 'nato'?)" in lines[1]
+    assert "unknown topic 'nope'" in lines[2] and "--tags: '!!'" in lines[3]
+    code, _, err = run(capsys, "new", "actor", "Jane Roe", "--kind", "person", "--country", "FRA",
+                       "--member-of", "natoo", "--aliases", "NATO")
+    assert code == 1
+    assert [line.split(":")[1].split()[0] for line in err.splitlines()] == [
+        "--country", "'NATO'", "unknown"]
+    assert not (project / "briefs/actors/jane-roe.md").exists()

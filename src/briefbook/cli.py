@@ -240,7 +240,8 @@ def _config_problem(problem: ConfigProblem, args: argparse.Namespace, out: TextI
 
 
 def _fail(message: str) -> int:
-    print(f"briefbook: {message}", file=sys.stderr)
+    for line in message.splitlines() or [""]:
+        print(f"briefbook: {line}", file=sys.stderr)
     return FAILED
 
 
@@ -344,6 +345,9 @@ def run_new_brief(args: argparse.Namespace, out: TextIO) -> int:
 
     try:
         renamed = tags_as_slugs(args.tags or ())[1]
+    except ScaffoldError:
+        renamed = []  # new_brief names it, with the other problems
+    try:
         path = _scaffolder(args.dir).new_brief(
             args.title, _date(args.date), slug=args.slug, summary=args.summary,
             actors=args.actors, topics=args.topics, tags=args.tags,

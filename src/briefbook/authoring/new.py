@@ -7,10 +7,10 @@ that dates stay strings (``date: "2025-04-10"``) and titles with ``:`` or ``#`` 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -45,7 +45,31 @@ TOPIC_BODY = "<!-- A paragraph describing the topic and why it matters to the do
 
 
 class ScaffoldError(Exception):
-    """A new file cannot be written as asked; the message says why and what to do."""
+    """A new file cannot be written as asked; the message says why and what to do (one line a
+    problem when there are several)."""
+
+
+class _Problems:
+    """The scaffold errors of one command, gathered so that one run names them all."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def take(self, produce: Callable[[], T], fallback: T) -> T:
+        """``produce()``, or ``fallback`` with its error kept for :meth:`raise_any`."""
+        try:
+            return produce()
+        except ScaffoldError as exc:
+            self.messages.append(str(exc))
+            return fallback
+
+    def raise_any(self) -> None:
+        if self.messages:
+            raise ScaffoldError("\n".join(self.messages))
+
+
+T = TypeVar("T")
+NO_IDS: list[str] = []  # what a refused list of ids stands in for while the others are checked
 
 
 class _Dumper(yaml.SafeDumper):
@@ -299,20 +323,23 @@ class Scaffolder:
     ) -> Path:
         """Write a brief in ``<year>/<slug>.md``; ``extra`` fields go after the standard ones,
         then commented-out stubs of the fields left to fill in."""
-        title = typed_text(title, "title")
-        if not title:
-            raise ScaffoldError("the title is empty")
-        ident = choose_slug(title, slug)
+        problems = _Problems()
+        title = problems.take(lambda: typed_text(title, "title"), "")
+        if not title and not problems.messages:
+            problems.messages.append("the title is empty")
+        ident = problems.take(lambda: choose_slug(title or "untitled", slug), "untitled")
         fields: dict[str, Any] = {
             "title": title,
             "date": date.isoformat(),
-            "summary": typed_text(summary, "summary"),
+            "summary": problems.take(lambda: typed_text(summary, "summary"), ""),
             **(extra or {}),
-            "actors": self.known_actors(actors),
-            "topics": self.known_topics(topics),
-            "tags": tags_as_slugs(tags)[0],
+            "actors": problems.take(lambda: self.known_actors(actors), NO_IDS),
+            "topics": problems.take(lambda: self.known_topics(topics), NO_IDS),
+            "tags": problems.take(lambda: tags_as_slugs(tags)[0], NO_IDS),
         }
-        self._free(FileKind.BRIEF, ident)
+        if title:
+            problems.take(lambda: self._free(FileKind.BRIEF, ident), None)
+        problems.raise_any()
         path = self.brief_path(ident, date)
         stubs = brief_stubs(
             (fields["actors"] or ["ACTOR-ID"])[0], (fields["topics"] or ["TOPIC-ID"])[0],
@@ -332,21 +359,26 @@ class Scaffolder:
         country: str = "",
         affiliations: Sequence[str] = (),
     ) -> Path:
-        name = typed_text(name, "name")
-        if not name:
-            raise ScaffoldError("the name is empty")
-        ident = choose_slug(name, slug)
-        aliases = list(dict.fromkeys(typed_text(a, "alias") for a in aliases
-                                     if a.strip() and a != name))
+        problems = _Problems()
+        name = problems.take(lambda: typed_text(name, "name"), "")
+        if not name and not problems.messages:
+            problems.messages.append("the name is empty")
+        ident = problems.take(lambda: choose_slug(name or "untitled", slug), "untitled")
+        aliases = problems.take(lambda: list(dict.fromkeys(
+            typed_text(a, "alias") for a in aliases if a.strip() and a != name)), [])
         if country and not re.fullmatch(r"[A-Za-z]{2}", country):
-            raise ScaffoldError(f"--country '{country}': use a two-letter ISO 3166 code such "
-                                "as FR (GB for the United Kingdom)")
-        self._free(FileKind.ACTOR, ident)
-        self._unclaimed_names([name, *aliases])
+            problems.messages.append(f"--country '{country}': use a two-letter ISO 3166 code "
+                                     "such as FR (GB for the United Kingdom)")
+        if name:
+            problems.take(lambda: self._free(FileKind.ACTOR, ident), None)
+            problems.take(lambda: self._unclaimed_names([name, *aliases]), None)
         fields = {
-            "name": name, "kind": kind.value, "aliases": aliases, "role": typed_text(role, "role"),
-            "country": country.upper(), "affiliations": self.known_actors(affiliations),
+            "name": name, "kind": kind.value, "aliases": aliases,
+            "role": problems.take(lambda: typed_text(role, "role"), ""),
+            "country": country.upper(),
+            "affiliations": problems.take(lambda: self.known_actors(affiliations), NO_IDS),
         }
+        problems.raise_any()
         path = self.root / "actors" / f"{ident}.md"
         write_new(path, render_file(fields, ACTOR_BODY), self.root)
         return path
