@@ -164,6 +164,9 @@ def test_shared_alias_is_reported_on_both_actors(tmp_path):
     warnings = [d.format() for d in result.diagnostics.warnings]
     assert len(warnings) == 2
     assert all("'union' belongs to several actors (a, b)" in w for w in warnings)
+    # each at the line and column where that actor's file writes the name
+    assert [w.split(": ")[0] for w in warnings] == ["briefs/actors/a.md:4:11",
+                                                   "briefs/actors/b.md:4:11"]
 
 
 def test_question_followed_up_and_answered_later(tmp_path):

@@ -332,12 +332,14 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
     topics: dict[str, Topic] = {}
     seen_ids: dict[tuple[FileKind, str], RawFile] = {}
     affiliation_locs: dict[str, dict[str, Location]] = {}
+    name_locs: dict[str, dict[str, Location]] = {}  # actor id → casefolded name → where
     broken_actors: set[str] = set()
     broken_topics: set[str] = set()
 
     for raw in by_kind[FileKind.ACTOR]:
         if _claim_id(raw, raw.stem, seen_ids, diags):
-            actor = _actor(raw, diags, affiliation_locs) if raw.data is not None else None
+            actor = (_actor(raw, diags, affiliation_locs, name_locs)
+                     if raw.data is not None else None)
             if actor:
                 actors[actor.id] = actor
             else:
@@ -354,7 +356,7 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
     topic_refs = _Refs("topic", topics, {t.title.casefold(): t.id for t in topics.values()},
                        broken_topics)
     _check_unplaced_affiliations(broken_actors, actor_refs, diags, affiliation_locs)
-    actors = _check_actors(actors, actor_refs, diags, affiliation_locs)
+    actors = _check_actors(actors, actor_refs, diags, affiliation_locs, name_locs)
 
     briefs: list[Brief] = []
     for raw in by_kind[FileKind.BRIEF]:
@@ -458,7 +460,10 @@ def country_codes() -> frozenset[str]:
 
 
 def _actor(
-    raw: RawFile, diags: Diagnostics, affiliation_locs: dict[str, dict[str, Location]]
+    raw: RawFile,
+    diags: Diagnostics,
+    affiliation_locs: dict[str, dict[str, Location]],
+    name_locs: dict[str, dict[str, Location]],
 ) -> Actor | None:
     r = _Reader(raw, diags, raw.data or {})
     r.check_fields(ACTOR_FIELDS)
@@ -466,9 +471,12 @@ def _actor(
     if name:
         name = _checked_name(r, nfc(name), r.loc("name"), "name")
     kind = r.choice("kind", ActorKind, required=True)
-    aliases = tuple(dict.fromkeys(
-        _checked_name(r, nfc(a), loc, "alias") for a, loc in r.text_list("aliases") if a
-    ))
+    written = [(_checked_name(r, nfc(a), loc, "alias"), loc)
+               for a, loc in r.text_list("aliases") if a]
+    aliases = tuple(dict.fromkeys(alias for alias, _ in written))
+    name_locs[raw.stem] = {alias.casefold(): loc for alias, loc in reversed(written)}
+    if name:
+        name_locs[raw.stem][name.casefold()] = r.loc("name")
     external: dict[str, str] = {}
     wikidata = _wikidata_id(r, "wikidata")
     if wikidata:
@@ -573,8 +581,10 @@ def _check_actors(
     refs: _Refs,
     diags: Diagnostics,
     affiliation_locs: dict[str, dict[str, Location]],
+    name_locs: dict[str, dict[str, Location]],
 ) -> dict[str, Actor]:
-    """Affiliations exist and form no cycle; no name or alias belongs to two actors.
+    """Affiliations exist and form no cycle; no name or alias belongs to two actors (each
+    told at the line of that name).
 
     Returns the actors with their unusable affiliations left out (each one reported).
     """
@@ -612,7 +622,7 @@ def _check_actors(
             ids = ", ".join(a.id for a in sharing)
             for actor in sharing:
                 diags.warning(
-                    actor.location,
+                    name_locs.get(actor.id, {}).get(name, actor.location),
                     f"the name or alias '{name}' belongs to several actors ({ids}); "
                     "it will not be linked in brief texts until it belongs to one",
                     "shared-alias",
