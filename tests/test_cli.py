@@ -665,3 +665,19 @@ def test_new_names_every_problem_of_its_arguments_in_one_run(project, capsys):
     assert [line.split(":")[1].split()[0] for line in err.splitlines()] == [
         "--country", "'NATO'", "unknown"]
     assert not (project / "briefs/actors/jane-roe.md").exists()
+
+
+def test_a_briefs_dir_that_does_not_exist_is_named_with_the_config_that_names_it(
+        tmp_path, monkeypatch, capsys, caplog):
+    from mkdocs.exceptions import Abort
+
+    project = make_project(tmp_path, {}, plugins="  - briefbook:\n      briefs_dir: dosier")
+    monkeypatch.chdir(project)
+    code, out, err = run(capsys, "check")
+    assert (code, out) == (2, "")
+    assert err.startswith("briefbook check: error: the dossier folder dosier, named by "
+                          "mkdocs.yml, does not exist")
+    with pytest.raises(Abort):
+        build_project(project)
+    assert "the dossier folder 'dosier' that 'briefs_dir' names does not exist" in caplog.text
+    assert "correct 'briefs_dir' in mkdocs.yml" in caplog.text

@@ -299,6 +299,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from briefbook.authoring.check import check_dossier
 
     found = _locate(args.dossier)
+    if not found.root.is_dir():
+        raise UsageError(_empty_dossier(found))
     report = check_dossier(found.root, as_of=args.as_of, notes=args.notes)
     if report.files == 0 and not report.diagnostics:
         raise UsageError(_empty_dossier(found))

@@ -160,6 +160,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             raise PluginError("briefbook: 'briefs_dir' is empty; give the dossier folder's "
                               "path, e.g. briefs_dir: briefs")
         self.briefs_dir = (base / self.config.briefs_dir).resolve()
+        if not self.briefs_dir.is_dir():
+            raise PluginError(
+                f"briefbook: the dossier folder '{self.config.briefs_dir}' that 'briefs_dir' "
+                f"names does not exist (looked for {self.briefs_dir}); create it, correct "
+                "'briefs_dir' in mkdocs.yml, or start a dossier with 'briefbook init'")
         _check_briefs_dir_outside_docs(self.briefs_dir, Path(config.docs_dir).resolve(), base)
         check_counts("briefbook", self.config, COUNT_MINIMUMS)
         try:
