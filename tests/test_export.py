@@ -156,3 +156,20 @@ def test_positions_csv_quotes_every_delimiter_and_neutralises_formulas_after_the
         assert not any(p.startswith(("=", "+", "-", "@")) for p in pieces), value
     assert list(csv.reader(io.StringIO(cell, newline=""), delimiter=";")) == [
         ['fine;\'=HYPERLINK("http://evil.example")\tx']]
+
+
+def test_export_says_when_a_date_is_unknown_and_carries_credits(tmp_path, validator):
+    project = make_project(tmp_path, {
+        "briefs/u.md": "---\ntitle: U\ndate: '2025-05-02'\ndate_unknown: true\nsource:\n"
+                       "  retrieved: '2025-05-02'\n  credits: ['Additional reporting by A. B.']\n"
+                       "---\nText.\n",
+        "briefs/k.md": "---\ntitle: K\ndate: '2025'\n---\nText.\n",
+    })
+    data = json.loads((build_project(project).site / "dossier.json").read_text(encoding="utf-8"))
+    assert validator.is_valid(data)
+    briefs = {b["id"]: b for b in data["briefs"]}
+    assert briefs["u"]["date_unknown"] is True and briefs["k"]["date_unknown"] is False
+    assert briefs["u"]["source"]["credits"] == ["Additional reporting by A. B."]
+    assert briefs["u"]["source"]["retrieved"] == {"value": "2025-05-02", "precision": "day",
+                                                  "approximate": False}
+    assert briefs["k"]["source"]["retrieved"] is None

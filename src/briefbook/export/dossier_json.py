@@ -15,7 +15,7 @@ from briefbook.model.dates import FuzzyDate
 from briefbook.model.dossier import Brief, Event, Position, Question
 from briefbook.views.context import ViewContext
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def load_schema() -> dict[str, Any]:
@@ -96,6 +96,7 @@ def _brief(brief: Brief, url: str | None) -> dict[str, Any]:
         "id": brief.id,
         "title": brief.title,
         "date": _date(brief.date),
+        "date_unknown": brief.date_unknown,
         "summary": brief.summary,
         "source": {
             "publisher": source.publisher,
@@ -104,6 +105,8 @@ def _brief(brief: Brief, url: str | None) -> dict[str, Any]:
             "language": source.language,
             "translated_from": source.translated_from,
             "authors": list(source.authors),
+            "credits": list(source.credits),
+            "retrieved": _date(source.retrieved) if source.retrieved else None,
             "kind": source.kind.value if source.kind else None,
             "grade": source.grade.label if source.grade else None,
         },
