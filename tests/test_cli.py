@@ -681,3 +681,16 @@ def test_a_briefs_dir_that_does_not_exist_is_named_with_the_config_that_names_it
         build_project(project)
     assert "the dossier folder 'dosier' that 'briefs_dir' names does not exist" in caplog.text
     assert "correct 'briefs_dir' in mkdocs.yml" in caplog.text
+
+
+@pytest.mark.parametrize("site_sanitizes", [True, False])
+def test_check_agrees_with_a_site_that_sanitizes_every_body(tmp_path, monkeypatch, capsys,
+                                                             site_sanitizes):
+    """The build leaves out remote images when the site sanitizes; check does not warn then."""
+    plugins = "  - briefbook:\n      sanitize: true" if site_sanitizes else "  - briefbook"
+    project = make_project(tmp_path, {"briefs/a.md": "---\ntitle: A\ndate: '2025'\n---\n"
+                                      "![x](https://tracker.example/p.png)\n"}, plugins=plugins)
+    monkeypatch.chdir(project)
+    code, out, _ = run(capsys, "check", "--strict")
+    assert ("another host" in out) is not site_sanitizes
+    assert code == (0 if site_sanitizes else 1)

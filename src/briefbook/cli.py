@@ -297,11 +297,14 @@ def _as_of(value: str) -> dt.date:
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from briefbook.authoring.check import check_dossier
+    from briefbook.authoring.locate import plugin_option
 
     found = _locate(args.dossier)
     if not found.root.is_dir():
         raise UsageError(_empty_dossier(found))
-    report = check_dossier(found.root, as_of=args.as_of, notes=args.notes)
+    sanitizes = found.config is not None and plugin_option(found.config, "sanitize") is True
+    report = check_dossier(found.root, as_of=args.as_of, notes=args.notes,
+                           site_sanitizes=sanitizes)
     if report.files == 0 and not report.diagnostics:
         raise UsageError(_empty_dossier(found))
     text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)

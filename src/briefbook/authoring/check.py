@@ -10,6 +10,7 @@ from pathlib import Path
 from briefbook.load.files import display_path
 from briefbook.model.diagnostics import Diagnostic, Severity
 from briefbook.pipeline import load_dossier
+from briefbook.validate.fields import sanitized_everywhere
 
 
 @dataclass(frozen=True)
@@ -97,14 +98,23 @@ def display(path: Path, cwd: Path | None = None) -> str:
 
 
 def check_dossier(
-    root: Path, cwd: Path | None = None, as_of: _dt.date | None = None, notes: bool = True
+    root: Path,
+    cwd: Path | None = None,
+    as_of: _dt.date | None = None,
+    notes: bool = True,
+    site_sanitizes: bool = False,
 ) -> CheckReport:
     """Load and validate the dossier at ``root``; paths in diagnostics are shown from ``cwd``.
 
     With ``as_of``, the check is the one a build with that ``as_of`` makes: every file is
-    checked, and the report says how many briefs the dossier held that day.
+    checked, and the report says how many briefs the dossier held that day. With
+    ``site_sanitizes`` (the site's ``sanitize: true``), body HTML the build cleans anyway is
+    not warned about, as in the build.
     """
     base = (cwd or Path.cwd()).resolve()
     result = load_dossier(root, base, as_of, scan_mentions=notes)
-    return CheckReport(root, result.diagnostics.sorted(), result.files_seen, as_of,
+    diagnostics = result.diagnostics
+    if site_sanitizes:
+        diagnostics = sanitized_everywhere(result.dossier, diagnostics)
+    return CheckReport(root, diagnostics.sorted(), result.files_seen, as_of,
                        len(result.dossier.briefs))

@@ -151,6 +151,13 @@ def _plugin_options(config: _Config) -> tuple[dict[str, Any], yaml.Node | None] 
     return None
 
 
+def plugin_option(path: Path, key: str) -> object:
+    """The value a ``mkdocs.yml`` gives the ``briefbook`` plugin's option ``key`` (None when
+    not given, or when the file does not use the plugin)."""
+    found = _plugin_options(read_config(path))
+    return None if found is None else found[0].get(key)
+
+
 START_HINT = ("start a dossier with 'briefbook init' (or 'briefbook init FOLDER'), or give the "
               "dossier's folder or its project folder")
 
