@@ -190,7 +190,7 @@ def test_names_in_nfc_and_nfd_are_one_name(tmp_path):
     })
     diags = _diags(project)
     assert diags == [
-        f"briefs/actors/{name}.md:1:1: warning: the name or alias 'soci\u00e9t\u00e9 "
+        f"briefs/actors/{name}.md:2:7: warning: the name or alias 'soci\u00e9t\u00e9 "
         f"g\u00e9n\u00e9rale' belongs to several actors (sg, sg2); it will not be linked in "
         "brief texts until it belongs to one" for name in ("sg", "sg2")
     ]

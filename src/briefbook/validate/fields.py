@@ -744,9 +744,7 @@ def check_body_html(raw: RawFile, diags: Diagnostics) -> None:
             "Split it, or put it in a code block",
             "crowded-paragraph",
         )
-    if "<" not in raw.body:
-        return
-    for element in unclosed_elements(raw.body):
+    for element in unclosed_elements(raw.body) if "<" in raw.body else ():
         diags.warning(
             Location(raw.display, first + element.line, element.col),
             f"'{element.shown}' is never closed, so a browser would hide everything after it "
