@@ -31,6 +31,12 @@ from briefbook.export import dossier_json, positions_csv
 from briefbook.export.atom import FEED_PATH, atom_feed
 from briefbook.export.previews import preview_files
 from briefbook.i18n.catalogue import languages
+from briefbook.index.review import (
+    DEFAULT_ACTORS_AFTER_DAYS,
+    DEFAULT_POSITIONS_AFTER_DAYS,
+    ReviewRules,
+    build_date,
+)
 from briefbook.load.files import display_path
 from briefbook.mkdocs.assets import CSS_NAME, PICTURES_CSS_NAME, ship_asset, with_assets
 from briefbook.mkdocs.i18n import (
@@ -58,12 +64,14 @@ from briefbook.views.brief import brief_pages
 from briefbook.views.briefs_index import briefs_index_pages
 from briefbook.views.changes import changes_pages, history, week_pages
 from briefbook.views.context import ViewContext
+from briefbook.views.hypotheses import hypotheses_pages
 from briefbook.views.overview import find_marker, overview_doc
 from briefbook.views.page import splice
 from briefbook.views.positions import positions_pages
 from briefbook.views.print_book import print_book_pages
 from briefbook.views.questions import question_page_map, questions_pages
 from briefbook.views.registry import GeneratedPage, PageKind
+from briefbook.views.review import review_pages
 from briefbook.views.tags import tag_anchors, tags_pages
 from briefbook.views.topic import topic_pages
 from briefbook.views.urls import SiteUrls
@@ -99,6 +107,10 @@ class BriefbookConfig(Config):
     previews = c.Type(bool, default=True)
     stances_over_time = c.Type(bool, default=True)  # the strips on actor and topic pages
     cache_dir = c.Optional(c.Type(str))
+    review = c.Type(bool, default=True)  # the "needs review" page
+    review_positions_after_days = c.Type(int, default=DEFAULT_POSITIONS_AFTER_DAYS)
+    review_actors_after_days = c.Type(int, default=DEFAULT_ACTORS_AFTER_DAYS)
+    review_today = c.Optional(c.Type((str, _dt.date)))  # default: as_of, else the build date
 
 
 COUNT_MINIMUMS = {
@@ -106,6 +118,7 @@ COUNT_MINIMUMS = {
     "changes_weeks_per_page": 1, "changes_items_limit": 1, "feed_weeks": 1,
     "topic_briefs_limit": 0,  # 0: a topic page lists no briefs (they are on the briefs list)
     "print_max_briefs": 0,  # 0: the book holds every brief
+    "review_positions_after_days": 0, "review_actors_after_days": 0,
 }
 """Every whole-number option of the plugin, with the least value it accepts."""
 
@@ -135,6 +148,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.result: LoadResult | None = None
         self.briefs_dir = Path("briefs")
         self.as_of: _dt.date | None = None
+        self.review_today: _dt.date | None = None
         self.banner = ""
         self.base_dir = Path.cwd()
         self.set_aside: list[File] = []  # generated files kept away from mkdocs-static-i18n
@@ -171,6 +185,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             self.as_of = parse_as_of(self.config.as_of) if self.config.as_of else None
         except ValueError as exc:
             raise PluginError(f"briefbook: {exc}") from None
+        try:
+            self.review_today = (parse_as_of(self.config.review_today)
+                                 if self.config.review_today else None)
+        except ValueError as exc:
+            message = str(exc).replace("'as_of'", "'review_today'")
+            raise PluginError(f"briefbook: {message}") from None
         self.own_tags = self.config.tags_index and not material_tags(config)
         self.cache_dir = _cache_dir(self.config.cache_dir, base, config)
         return config
@@ -275,6 +295,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             pages += print_book_pages(
                 ctx, config.site_name, config.site_description or "", options.print_max_briefs
             )
+        if options.questions:
+            pages += hypotheses_pages(ctx)
+        if options.review:
+            pages += review_pages(ctx, ReviewRules(
+                self.review_today or self.as_of or build_date(),
+                options.review_positions_after_days, options.review_actors_after_days))
         return pages
 
     def _add_file(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
@@ -410,8 +436,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         """The generated sections of this build: the core's, and those the other plugins
         declared in the registry."""
         sections = {"briefs"}
-        own = ("questions", "positions", "topics", "print", "changes")
-        options = ("questions", "positions", "topics", "print_book", "changes")
+        own = ("questions", "positions", "topics", "print", "changes", "review")
+        options = ("questions", "positions", "topics", "print_book", "changes", "review")
         sections.update(name for name, option in zip(own, options, strict=True)
                         if self.config[option])
         if self.own_tags:

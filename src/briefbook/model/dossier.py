@@ -11,6 +11,7 @@ from enum import StrEnum
 from briefbook.model.dates import FuzzyDate
 from briefbook.model.diagnostics import Location
 from briefbook.model.grading import Grade, SourceKind
+from briefbook.model.hypotheses import EvidenceRating, Hypothesis
 
 
 class Stance(StrEnum):
@@ -99,6 +100,9 @@ class QuestionEntry:
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     answer: str = ""
+    hypotheses: tuple[Hypothesis, ...] = ()  # declared here (see model/hypotheses.py)
+    evidence: tuple[EvidenceRating, ...] = ()  # this brief's evidence against them
+    review_by: FuzzyDate | None = None  # the question should be settled by then
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,19 @@ class Question:
     @property
     def status(self) -> QuestionStatus:
         return self.latest.status
+
+    @property
+    def hypotheses(self) -> tuple[Hypothesis, ...]:
+        """Every hypothesis the entries declare, in the order they were declared."""
+        return tuple(h for entry in self.entries for h in entry.hypotheses)
+
+    @property
+    def review_by(self) -> FuzzyDate | None:
+        """The ``review_by`` of the latest entry that gives one."""
+        for entry in reversed(self.entries):
+            if entry.review_by is not None:
+                return entry.review_by
+        return None
 
     @property
     def answer(self) -> QuestionEntry | None:

@@ -47,6 +47,7 @@ from briefbook.model.values import (
 )
 from briefbook.validate.body_links import check_body_links, check_page_links
 from briefbook.validate.corroboration import build_records
+from briefbook.validate.hypotheses import check_question, entry_evidence, entry_hypotheses
 
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 RESERVED_IDS = frozenset({"index", "page"})
@@ -68,7 +69,9 @@ POSITION_FIELDS = (
     "actor", "topic", "stance", "summary", "quote", "date", "id", "disputed",
 )
 EVENT_FIELDS = ("date", "end", "title", "actors", "place", "id", "disputed")
-QUESTION_FIELDS = ("id", "text", "status", "actors", "topics", "answer")
+QUESTION_FIELDS = (
+    "id", "text", "status", "actors", "topics", "answer", "hypotheses", "evidence", "review_by",
+)
 ACTOR_FIELDS = (
     "name", "kind", "aliases", "role", "country", "affiliations", "wikidata", "external_ids",
 )
@@ -914,11 +917,15 @@ def _question_entry(
                         "open; set status: answered", "status")
     involved = actors.check(r.diags, r.text_list("actors"), r.where("actors"))
     about = topics.check(r.diags, r.text_list("topics"), r.where("topics"))
+    hypotheses = entry_hypotheses(r, ident or "?")
+    evidence = entry_evidence(r, ident or "?")
+    review_by = r.date("review_by")
     if not ident:
         return None
     return QuestionEntry(
         question=ident, brief=brief.id, date=brief.date, location=r.loc(),
         text=r.text("text") or "", status=status, actors=involved, topics=about, answer=answer,
+        hypotheses=hypotheses, evidence=evidence, review_by=review_by,
     )
 
 
@@ -934,17 +941,22 @@ def _questions(briefs: list[Brief], diags: Diagnostics) -> dict[str, Question]:
         for entry in brief.questions:
             entries[entry.question].append(entry)
     questions: dict[str, Question] = {}
+    raised = [ident for ident, items in entries.items() if any(e.text for e in items)]
     for ident, items in sorted(entries.items()):
         items.sort(key=lambda e: (e.date.sort_key, e.brief))
         first = items[0]
         if not first.text:
+            hint = "" if ident in raised else did_you_mean(ident, raised)
             diags.error(
                 first.location,
-                f"question '{ident}' needs a 'text' where it is first raised (this is its "
-                "earliest brief)",
-                "missing-field",
+                f"question '{ident}'{hint} needs a 'text' where it is first raised (this is "
+                "its earliest brief)" if not hint else
+                f"unknown question '{ident}'{hint}; a question is raised by a brief that "
+                "gives its 'text'",
+                "missing-field" if not hint else "unknown-question",
             )
             continue
+        items = check_question(ident, items, diags)
         actors = tuple(dict.fromkeys(a for e in items for a in e.actors))
         topics = tuple(dict.fromkeys(t for e in items for t in e.topics))
         questions[ident] = Question(ident, first.text, tuple(items), actors, topics)

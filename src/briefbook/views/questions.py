@@ -37,6 +37,7 @@ class QuestionCard:
     answer: TrailRow | None
     actors: list[Chip]
     topics: list[Chip]
+    hypotheses_url: str | None = None  # the page of its competing hypotheses, if it has any
 
 
 def ordered_questions(questions: list[Question]) -> list[Question]:
@@ -81,6 +82,8 @@ def question_card(ctx: ViewContext, src: str, question: Question) -> QuestionCar
         answer=next((row for row in trail if row.entry is answer), None),
         actors=[ctx.actor_chip(src, a) for a in question.actors],
         topics=[ctx.topic_chip(src, t) for t in question.topics],
+        hypotheses_url=ctx.urls.link(src, f"{SECTION}/{question.id}.md")
+        if question.hypotheses and "questions" in ctx.urls.sections else None,
     )
 
 

@@ -44,6 +44,8 @@ class PageKind(Enum):
     PRINT = "print"
     NETWORK = "network"
     TAGS = "tags"
+    HYPOTHESES = "hypotheses"  # one question's competing hypotheses
+    REVIEW = "review"  # what needs review
 
 
 Producer = Callable[[], PageDoc]
