@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how the workflows install Briefbook, written to requirements.txt "
                            "(default: briefbook==THIS-VERSION), e.g. "
                            "'briefbook @ git+https://github.com/<owner>/briefbook@v0.2.0'")
+    init.add_argument("--review-workflow", action="store_true",
+                      help="also write .github/workflows/review.yml, which runs 'briefbook "
+                           "check --review' every Monday and fails when something needs review")
     init.set_defaults(run=run_init)
 
     check = commands.add_parser(
@@ -94,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", dest="as_of", type=_as_of, metavar="YYYY-MM-DD",
                        help="check the dossier as it stood that day, like a build with the "
                             "plugin's as_of: the summary counts the briefs dated on or before it")
+    check.add_argument("--review", action="store_true",
+                       help="also list what needs review: positions no newer source has "
+                            "reported, open questions past their review_by date, actors no "
+                            "recent brief names (limits: the plugin's review_* options); "
+                            "exit status 1 when anything does, for a scheduled workflow")
+    check.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
+                       help="with --review: the day to review for (default: the plugin's "
+                            "review_today, else SOURCE_DATE_EPOCH's day, else today in UTC)")
     check.set_defaults(run=run_check)
 
     new = commands.add_parser(
@@ -264,7 +275,8 @@ def run_init(args: argparse.Namespace, out: TextIO) -> int:
         origin = (origin_of_requirement(args.requirement, version)
                   if args.requirement is not None else installed_origin(version))
         files = starter_files(args.title if args.title is not None else DEFAULT_TITLE,
-                              version=version, origin=origin)
+                              version=version, origin=origin,
+                              review_workflow=args.review_workflow)
         written = init_dossier(target, files)
     except InitError as exc:
         raise UsageError(str(exc)) from None
@@ -295,6 +307,14 @@ def _as_of(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(str(exc).replace("'as_of'", "--as-of")) from None
 
 
+def _today(value: str) -> dt.date:
+    """``--today``: a day, or a usage error saying what to write."""
+    try:
+        return _as_of(value)
+    except argparse.ArgumentTypeError as exc:
+        raise argparse.ArgumentTypeError(str(exc).replace("--as-of", "--today")) from None
+
+
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     from briefbook.authoring.check import check_dossier
     from briefbook.authoring.locate import plugin_option
@@ -302,9 +322,16 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     found = _locate(args.dossier)
     if not found.root.is_dir():
         raise UsageError(_empty_dossier(found))
+    if args.today is not None and not args.review:
+        raise UsageError("--today is for --review; add --review, or leave --today out")
+    rules = None
+    if args.review:
+        from briefbook.authoring.review import review_settings
+
+        rules = review_settings(found.config).rules(args.today)
     sanitizes = found.config is not None and plugin_option(found.config, "sanitize") is True
     report = check_dossier(found.root, as_of=args.as_of, notes=args.notes,
-                           site_sanitizes=sanitizes)
+                           site_sanitizes=sanitizes, review=rules)
     if report.files == 0 and not report.diagnostics:
         raise UsageError(_empty_dossier(found))
     text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefbook.authoring.review import ReviewItem, review_items
+from briefbook.index.review import ReviewRules, needs_review
 from briefbook.load.files import display_path
 from briefbook.model.diagnostics import Diagnostic, Severity
 from briefbook.pipeline import load_dossier
@@ -22,6 +24,8 @@ class CheckReport:
     files: int
     as_of: _dt.date | None = None  # checked as the dossier stood that day
     briefs_kept: int = 0  # with as_of: the briefs dated on or before it
+    review_rules: ReviewRules | None = None  # with --review: what needs review, and when
+    review: tuple[ReviewItem, ...] = ()
 
     def _count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -45,8 +49,9 @@ class CheckReport:
         return sum(1 for d in self.diagnostics if d.code == "date-unknown")
 
     def failed(self, strict: bool = False) -> bool:
-        """Errors fail a check; warnings fail it too when ``strict``."""
-        return self.errors > 0 or (strict and self.warnings > 0)
+        """Errors fail a check; warnings fail it too when ``strict``; with ``--review``,
+        anything that needs review fails it."""
+        return self.errors > 0 or (strict and self.warnings > 0) or bool(self.review)
 
     def summary(self) -> str:
         def plural(count: int, word: str) -> str:
@@ -61,12 +66,17 @@ class CheckReport:
                      "date (date_unknown)")
         if self.as_of is not None:
             text += f"; as of {self.as_of.isoformat()}: {plural(self.briefs_kept, 'brief')}"
+        if self.review_rules is not None:
+            needs = "needs" if len(self.review) == 1 else "need"
+            text += (f"; {plural(len(self.review), 'item')} {needs} review on "
+                     f"{self.review_rules.today.isoformat()}")
         return text
 
     def to_text(self, notes: bool = True) -> str:
         # The briefs whose date is unknown are listed even without notes (--no-notes).
         lines = [d.format() for d in self.diagnostics
                  if notes or d.severity is not Severity.NOTE or d.code == "date-unknown"]
+        lines += [item.format() for item in self.review]
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -86,6 +96,11 @@ class CheckReport:
                        if self.as_of is not None else {}),
                 },
                 "diagnostics": [d.to_json() for d in self.diagnostics],
+                **({"review": {"today": self.review_rules.today.isoformat(),
+                               "positions_after_days": self.review_rules.positions_after_days,
+                               "actors_after_days": self.review_rules.actors_after_days,
+                               "items": [item.to_json() for item in self.review]}}
+                   if self.review_rules is not None else {}),
             },
             ensure_ascii=False,
             indent=2,
@@ -103,18 +118,22 @@ def check_dossier(
     as_of: _dt.date | None = None,
     notes: bool = True,
     site_sanitizes: bool = False,
+    review: ReviewRules | None = None,
 ) -> CheckReport:
     """Load and validate the dossier at ``root``; paths in diagnostics are shown from ``cwd``.
 
     With ``as_of``, the check is the one a build with that ``as_of`` makes: every file is
     checked, and the report says how many briefs the dossier held that day. With
     ``site_sanitizes`` (the site's ``sanitize: true``), body HTML the build cleans anyway is
-    not warned about, as in the build.
+    not warned about, as in the build. With ``review``, the report also lists what needs
+    review by those rules.
     """
     base = (cwd or Path.cwd()).resolve()
     result = load_dossier(root, base, as_of, scan_mentions=notes)
     diagnostics = result.diagnostics
     if site_sanitizes:
         diagnostics = sanitized_everywhere(result.dossier, diagnostics)
+    items = (tuple(review_items(result.dossier, needs_review(result.dossier, review)))
+             if review is not None else ())
     return CheckReport(root, diagnostics.sorted(), result.files_seen, as_of,
-                       len(result.dossier.briefs))
+                       len(result.dossier.briefs), review, items)

@@ -150,10 +150,12 @@ def starter_files(
     version: str | None = None,
     requirement: str | None = None,
     origin: Origin | None = None,
+    review_workflow: bool = False,
 ) -> list[StarterFile]:
     """The files ``init`` writes, filled in; ``requirement`` is the pip line in requirements.txt
     (default: the line that installs this very Briefbook, see :func:`installed_origin`), or
-    ``origin`` says it with the repository the pre-commit hook names."""
+    ``origin`` says it with the repository the pre-commit hook names. ``review_workflow`` adds
+    the scheduled workflow that runs ``briefbook check --review`` (``starter-review/``)."""
     title = one_line(title)
     if not title:
         raise InitError("the title is empty; give one with --title")
@@ -171,8 +173,11 @@ def starter_files(
         "REQUIREMENT": one_line(origin.requirement),
     }
     files: list[StarterFile] = []
-    for path, text in _walk(resources.files("briefbook") / "authoring" / "starter",
-                            PurePosixPath()):
+    folders = ["starter", "starter-review"] if review_workflow else ["starter"]
+    walked = [item for folder in folders
+              for item in _walk(resources.files("briefbook") / "authoring" / folder,
+                                PurePosixPath())]
+    for path, text in walked:
         shown_title = json.dumps(title, ensure_ascii=False)[1:-1] if path.suffix == ".yml" \
             else title  # inside a double-quoted YAML string, or plain Markdown text
         for name, value in {**values, "TITLE": shown_title}.items():

@@ -16,6 +16,7 @@ from typing import Any
 
 from briefbook.model.dossier import ActorKind, QuestionStatus, Stance
 from briefbook.model.grading import SourceKind
+from briefbook.model.hypotheses import Rating
 from briefbook.validate.fields import (
     ACTOR_FIELDS,
     BRIEF_FIELDS,
@@ -27,6 +28,7 @@ from briefbook.validate.fields import (
     TOPIC_FIELDS,
     WINDOWS_RESERVED,
 )
+from briefbook.validate.hypotheses import EVIDENCE_FIELDS, HYPOTHESIS_FIELDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("brief", "actor", "topic")
@@ -205,7 +207,26 @@ def _defs() -> dict[str, Any]:
         "actors": _ref("idRefs"),
         "topics": _ref("idRefs"),
         "answer": text,
+        "hypotheses": {"anyOf": [{"type": "array", "items": _ref("hypothesis")},
+                                 {"type": "null"}],
+                       "description": "Competing hypotheses on the question (each id once "
+                                      "across its briefs)."},
+        "evidence": {"anyOf": [{"type": "array", "items": _ref("evidence")}, {"type": "null"}],
+                     "description": "This brief's evidence rated against the hypotheses."},
+        "review_by": {"anyOf": [_ref("date"), {"type": "null"}],
+                      "description": "The question should be settled by this date; open "
+                                     "after it, it is listed as needing review."},
     }, required=("id",), description="A question raised, followed up or answered by this brief.")
+    defs["hypothesis"] = _object(HYPOTHESIS_FIELDS, {
+        "id": _ref("slug"),
+        "statement": required_text,
+    }, required=("id", "statement"), description="One possible answer to the question.")
+    defs["evidence"] = _object(EVIDENCE_FIELDS, {
+        "hypothesis": _ref("idRef"),
+        "rating": _choice(Rating, "How this brief's evidence bears on the hypothesis."),
+        "note": text,
+    }, required=("hypothesis", "rating"),
+        description="How this brief's evidence bears on one hypothesis.")
     answered = {"required": ["status"], "properties": {
         "status": {"type": "string", "pattern": _any_case(_Answered)}}}
     has_answer = {"required": ["answer"], "properties": {"answer": required_text}}

@@ -11,11 +11,13 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urljoin
 
+from briefbook.export.hypotheses_json import question_hypotheses
 from briefbook.model.dates import FuzzyDate
 from briefbook.model.dossier import Brief, Event, Position, Question
 from briefbook.views.context import ViewContext
+from briefbook.views.hypotheses import hypotheses_src
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"  # 1.2: questions' review_by and competing hypotheses
 
 
 def load_schema() -> dict[str, Any]:
@@ -49,6 +51,7 @@ def dossier_data(ctx: ViewContext, site_url: str = "") -> dict[str, Any]:
         return ctx.question_pages.get(question_id, urls.section_src("questions"))
 
     dossier = ctx.dossier
+    grades = {ident: brief.grade for ident, brief in dossier.briefs.items()}
     return {
         "schema_version": SCHEMA_VERSION,
         "briefs": [_brief(b, url(urls.brief_src(b.id))) for b in dossier.briefs.values()],
@@ -77,8 +80,12 @@ def dossier_data(ctx: ViewContext, site_url: str = "") -> dict[str, Any]:
         ],
         "positions": [_position(p) for b in dossier.briefs.values() for p in b.positions],
         "events": [_event(e) for e in ctx.index.events_sorted],
-        "questions": [_question(q, _anchored(url(question_src(q.id)), q.id))
-                      for q in dossier.questions.values()],
+        "questions": [
+            {**_question(q, _anchored(url(question_src(q.id)), q.id)),
+             **question_hypotheses(q, grades, url(hypotheses_src(q.id))
+                                   if "questions" in sections else None)}
+            for q in dossier.questions.values()
+        ],
     }
 
 

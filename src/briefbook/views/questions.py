@@ -9,6 +9,7 @@ from briefbook.i18n.key_tables import QUESTION_STATUS_HEADING
 from briefbook.model.dossier import Question, QuestionEntry, QuestionStatus, Source
 from briefbook.model.grading import Grade
 from briefbook.views.context import Chip, ViewContext
+from briefbook.views.hypotheses import hypotheses_src
 from briefbook.views.page import PageDoc
 from briefbook.views.paging import chunked, pager, section_page_srcs
 from briefbook.views.registry import GeneratedPage, PageKind
@@ -82,7 +83,7 @@ def question_card(ctx: ViewContext, src: str, question: Question) -> QuestionCar
         answer=next((row for row in trail if row.entry is answer), None),
         actors=[ctx.actor_chip(src, a) for a in question.actors],
         topics=[ctx.topic_chip(src, t) for t in question.topics],
-        hypotheses_url=ctx.urls.link(src, f"{SECTION}/{question.id}.md")
+        hypotheses_url=ctx.urls.link(src, hypotheses_src(question.id))
         if question.hypotheses and "questions" in ctx.urls.sections else None,
     )
 

@@ -1,0 +1,74 @@
+"""The competing hypotheses of a question, and its review date, as ``dossier.json`` gives them.
+
+Kept beside :mod:`briefbook.export.dossier_json`, which adds these keys to each question.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefbook.index.hypotheses import HypothesisScore, grade_weight, rank, ranking_history
+from briefbook.model.dates import FuzzyDate
+from briefbook.model.dossier import Question
+from briefbook.model.grading import Grade
+
+
+def _date(date: FuzzyDate) -> dict[str, Any]:
+    return {"value": date.isoformat().lstrip("~"), "precision": date.precision.name.lower(),
+            "approximate": date.approximate}
+
+
+def _grade(grade: Grade | None) -> str | None:
+    return grade.label if grade else None
+
+
+def _score(score: HypothesisScore) -> dict[str, Any]:
+    return {
+        "id": score.hypothesis.id,
+        "label": f"H{score.number}",
+        "statement": score.hypothesis.statement,
+        "inconsistency": score.inconsistency,
+        "inconsistent": score.inconsistent,
+        "consistent": score.consistent,
+        "neutral": score.neutral,
+    }
+
+
+def question_hypotheses(
+    question: Question, grades: dict[str, Grade | None], url: str | None
+) -> dict[str, Any]:
+    """``review_by``, and for a question with hypotheses: the hypotheses least contradicted
+    first, each brief's ratings with its weight, and the ranking after each date."""
+    data: dict[str, Any] = {
+        "review_by": _date(question.review_by) if question.review_by else None,
+    }
+    if not question.hypotheses:
+        return data
+    declared = {h.id: e.brief for e in question.entries for h in e.hypotheses}
+    data["hypotheses"] = [
+        {**_score(s), "declared_in": declared[s.hypothesis.id]}
+        for s in rank(question, grades)
+    ]
+    data["evidence"] = [
+        {
+            "brief": entry.brief,
+            "date": _date(entry.date),
+            "grade": _grade(grades.get(entry.brief)),
+            "weight": grade_weight(grades.get(entry.brief)),
+            "ratings": [{"hypothesis": r.hypothesis, "rating": r.rating.value, "note": r.note}
+                        for r in entry.evidence],
+        }
+        for entry in question.entries if entry.evidence
+    ]
+    data["ranking_history"] = [
+        {
+            "date": _date(step.date),
+            "briefs": [e.brief for e in step.entries],
+            "ranking": [s.hypothesis.id for s in step.ranking],
+            "inconsistency": [s.inconsistency for s in step.ranking],
+            "leader_changed": step.leader_changed,
+        }
+        for step in ranking_history(question, grades)
+    ]
+    data["hypotheses_url"] = url
+    return data
