@@ -62,10 +62,10 @@ def review_page(ctx: ViewContext, rules: ReviewRules) -> PageDoc:
                   ctx.brief_link(src, a.last_brief) if a.last_brief else None, "", a.days)
         for a in found.actors
     ]
-    for key, rows, kind in (("review_positions", positions, "position"),
-                            ("review_questions", questions, "question"),
-                            ("review_actors", actors, "actor")):
-        doc.heading(ctx.t(key))
+    for heading, rows, kind in ((ctx.t("review_positions"), positions, "position"),
+                                (ctx.t("review_questions"), questions, "question"),
+                                (ctx.t("review_actors"), actors, "actor")):
+        doc.heading(heading)
         doc.html(ctx.render("review_list.html", rows=rows, kind=kind, rules=rules,
                             links=question_links if kind == "question" else []))
     return doc
