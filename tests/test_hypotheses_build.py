@@ -23,8 +23,8 @@ def exercise(tmp_path_factory):
                     ignore=shutil.ignore_patterns("site", ".cache"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      briefs_dir: briefs\n",
-                                   "      briefs_dir: briefs\n      review_today: \"2026-12-01\"\n"),
+    option = '      briefs_dir: briefs\n'
+    config.write_text(text.replace(option, option + '      review_today: "2026-12-01"\n'),
                       encoding="utf-8")
     built = build_project(project, strict=True)
     assert built.warnings == []
