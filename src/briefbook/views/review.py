@@ -37,7 +37,9 @@ def review_page(ctx: ViewContext, rules: ReviewRules) -> PageDoc:
     briefs = ctx.dossier.briefs
     doc = PageDoc(src, ctx.t("review"))
     today = FuzzyDate(rules.today.year, rules.today.month, rules.today.day)
-    doc.html(ctx.render("review_intro.html", found=found, rules=rules, today=today))
+    # the lists repeat claims other pages own, and change with the day: kept out of search
+    doc.html(ctx.render("review_intro.html", found=found, rules=rules, today=today),
+             searchable=False)
     positions = [
         ReviewRow(
             [ctx.actor_chip(src, s.position.actor), ctx.topic_chip(src, s.position.topic)],
@@ -67,5 +69,6 @@ def review_page(ctx: ViewContext, rules: ReviewRules) -> PageDoc:
                                 (ctx.t("review_actors"), actors, "actor")):
         doc.heading(heading)
         doc.html(ctx.render("review_list.html", rows=rows, kind=kind, rules=rules,
-                            links=question_links if kind == "question" else []))
+                            links=question_links if kind == "question" else []),
+                 searchable=False)
     return doc
