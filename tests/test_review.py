@@ -182,3 +182,17 @@ def test_the_review_workflow_is_valid_safe_pinned_and_runs_check_review(reviewed
     runs = [step.get("run", "") for step in _steps(workflow)]
     assert "briefbook check --review --no-notes" in runs
     assert "@VERSION@" not in text
+
+
+def test_the_review_page_shows_the_oldest_items_up_to_its_limit(tmp_path):
+    from support import build_project
+
+    project = _project(tmp_path, '      review_today: "2026-01-20"\n'
+                                 "      review_page_limit: 1\n")
+    write_files(project, {"docs/index.md": "# Home\n"})
+    built = build_project(project, strict=True)
+    page = built.html("review/")
+    actors = page[page.index('id="actors-with-no-recent-brief"'):]
+    assert "Lunesse" in actors and "Merova</a>" not in actors.split("</ul>")[0]
+    assert "1 more is not listed here; briefbook check --review lists them all." in actors
+    assert "4 items need review" in page

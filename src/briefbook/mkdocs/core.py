@@ -111,6 +111,7 @@ class BriefbookConfig(Config):
     review_positions_after_days = c.Type(int, default=DEFAULT_POSITIONS_AFTER_DAYS)
     review_actors_after_days = c.Type(int, default=DEFAULT_ACTORS_AFTER_DAYS)
     review_today = c.Optional(c.Type((str, _dt.date)))  # default: as_of, else the build date
+    review_page_limit = c.Type(int, default=200)  # items per list on the page; 0: all
 
 
 COUNT_MINIMUMS = {
@@ -118,7 +119,7 @@ COUNT_MINIMUMS = {
     "changes_weeks_per_page": 1, "changes_items_limit": 1, "feed_weeks": 1,
     "topic_briefs_limit": 0,  # 0: a topic page lists no briefs (they are on the briefs list)
     "print_max_briefs": 0,  # 0: the book holds every brief
-    "review_positions_after_days": 0, "review_actors_after_days": 0,
+    "review_positions_after_days": 0, "review_actors_after_days": 0, "review_page_limit": 0,
 }
 """Every whole-number option of the plugin, with the least value it accepts."""
 
@@ -300,7 +301,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         if options.review:
             pages += review_pages(ctx, ReviewRules(
                 self.review_today or self.as_of or build_date(),
-                options.review_positions_after_days, options.review_actors_after_days))
+                options.review_positions_after_days, options.review_actors_after_days),
+                options.review_page_limit)
         return pages
 
     def _add_file(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:

@@ -24,13 +24,14 @@ class ReviewRow:
     days: int | None
 
 
-def review_pages(ctx: ViewContext, rules: ReviewRules) -> list[GeneratedPage]:
-    """``review/``, in the navigation."""
+def review_pages(ctx: ViewContext, rules: ReviewRules, limit: int = 200) -> list[GeneratedPage]:
+    """``review/``, in the navigation; each list shows its ``limit`` oldest items (0: all)."""
     src = ctx.urls.section_src(SECTION)
-    return [GeneratedPage(src, PageKind.REVIEW, partial(review_page, ctx, rules), in_nav=True)]
+    return [GeneratedPage(src, PageKind.REVIEW, partial(review_page, ctx, rules, limit),
+                          in_nav=True)]
 
 
-def review_page(ctx: ViewContext, rules: ReviewRules) -> PageDoc:
+def review_page(ctx: ViewContext, rules: ReviewRules, limit: int = 200) -> PageDoc:
     """The page for ``rules.today``: the same dossier and day always give the same page."""
     src = ctx.urls.section_src(SECTION)
     found: ReviewList = needs_review(ctx.dossier, rules)
@@ -68,7 +69,9 @@ def review_page(ctx: ViewContext, rules: ReviewRules) -> PageDoc:
                                 (ctx.t("review_questions"), questions, "question"),
                                 (ctx.t("review_actors"), actors, "actor")):
         doc.heading(heading)
-        doc.html(ctx.render("review_list.html", rows=rows, kind=kind, rules=rules,
-                            links=question_links if kind == "question" else []),
+        shown = rows[:limit] if limit else rows
+        doc.html(ctx.render("review_list.html", rows=shown, kind=kind, rules=rules,
+                            links=question_links if kind == "question" else [],
+                            more=len(rows) - len(shown)),
                  searchable=False)
     return doc
