@@ -190,3 +190,10 @@ def test_unknown_fields_of_hypotheses_and_evidence_are_warned_with_a_hint(tmp_pa
                for w in warnings), warnings
     assert any("'questions[0].evidence[1].notes' (did you mean 'note'?)" in w
                for w in warnings), warnings
+
+
+def test_a_question_with_hypotheses_cannot_take_the_registers_address(tmp_path):
+    result = _loaded(tmp_path, _brief("a", "2026-01-10", "B2", RAISE.replace("id: cause",
+                                                                             "id: index")))
+    [error] = _messages(result)
+    assert "cannot have the id 'index'" in error and "a.md:9:9:" in error

@@ -947,13 +947,15 @@ def _questions(briefs: list[Brief], diags: Diagnostics) -> dict[str, Question]:
         first = items[0]
         if not first.text:
             hint = "" if ident in raised else did_you_mean(ident, raised)
+            if hint:  # a follow-up of a question no brief raises: most likely a typo
+                diags.error(first.location, f"unknown question '{ident}'{hint}; a question is "
+                            "raised by a brief that gives its 'text'", "unknown-question")
+                continue
             diags.error(
                 first.location,
-                f"question '{ident}'{hint} needs a 'text' where it is first raised (this is "
-                "its earliest brief)" if not hint else
-                f"unknown question '{ident}'{hint}; a question is raised by a brief that "
-                "gives its 'text'",
-                "missing-field" if not hint else "unknown-question",
+                f"question '{ident}' needs a 'text' where it is first raised (this is its "
+                "earliest brief)",
+                "missing-field",
             )
             continue
         items = check_question(ident, items, diags)

@@ -86,6 +86,11 @@ def check_question(
             own.append(hypothesis)
         kept.append(replace(entry, hypotheses=tuple(own)))
     ids = list(declared)
+    if declared and question == "index":
+        first = next(iter(declared.values()))
+        diags.error(first.location, "a question with hypotheses cannot have the id 'index': "
+                    "its page would take the register's address (questions/index.md); give "
+                    "the question another id", "reserved-id")
     result: list[QuestionEntry] = []
     for entry in kept:
         ratings: list[EvidenceRating] = []
