@@ -501,9 +501,21 @@ def test_network_filters_and_keyboard(open_page, pictures):
         page.wait_for_url(f"**/actors/{neighbour}/")
 
 
+CARD_CONTRAST = """(card) => {
+  const parse = s => s.match(/[\\d.]+/g).map(Number);
+  const lum = c => c.slice(0, 3).map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const s = getComputedStyle(card);
+  const [hi, lo] = [lum(parse(s.color)), lum(parse(s.backgroundColor))].sort((a, b) => b - a);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
-def test_previews_on_hover_and_focus(open_page, pictures, width):
-    page = open_page(width)
+def test_previews_on_hover_and_focus(open_page, pictures, width, scheme):
+    page = open_page(width, scheme)
     places, dossier = pictures.places, pictures.dossier
     actor = dossier.actors[places.actor]
     page.goto(f"{pictures.origin}/briefs/{places.brief}/")
@@ -517,6 +529,7 @@ def test_previews_on_hover_and_focus(open_page, pictures, width):
     assert f"Latest stance: {places.latest_stance}" in text
     assert re.search(r"Grade [A-F][1-6]", text)
     assert chip.get_attribute("aria-describedby") == "bb-preview"
+    assert card.evaluate(CARD_CONTRAST) >= 7
     card_box = card.bounding_box()
     assert card_box and card_box["x"] >= 0 and card_box["x"] + card_box["width"] <= width
     page.mouse.move(0, 0)
@@ -543,8 +556,10 @@ def test_previews_on_hover_and_focus(open_page, pictures, width):
     card.wait_for(state="hidden")
 
 
-def test_tag_chips_lead_to_the_tags_index(open_page, pictures):
-    page = open_page(390)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_tag_chips_lead_to_the_tags_index(open_page, pictures, width, scheme):
+    page = open_page(width, scheme)
     brief = pictures.dossier.briefs[pictures.places.brief]
     assert brief.tags
     page.goto(f"{pictures.origin}/briefs/{brief.id}/")
@@ -561,10 +576,16 @@ def test_tag_chips_lead_to_the_tags_index(open_page, pictures):
     assert listed.count() == min(carried, 25)  # the latest 25, then "and N more briefs"
     if carried <= 25:
         assert section.locator(f"a[href$='briefs/{brief.id}/']").count() == 1
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     # the index names every tag of the dossier, with the number of briefs that carry it
     tags = Counter(tag for b in pictures.dossier.briefs.values() for tag in b.tags)
     headings = page.locator(".bb-tags-index h2").all_inner_texts()
     assert len(headings) == len(tags)
     for tag, count in tags.items():
         assert any(h.startswith(tag) and str(count) in h for h in headings), tag
+    # on paper: every tag and its briefs, nothing wider than the sheet
+    page.emulate_media(media="print")
+    assert section.is_visible() and listed.first.is_visible()
+    assert page.locator(".md-header").first.is_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.emulate_media(media="screen")
