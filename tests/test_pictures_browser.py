@@ -80,6 +80,9 @@ class PictureSite:
 @pytest.fixture(scope="module")
 def pictures(checked_site) -> Iterator[PictureSite]:
     """The example, served; its dossier loaded as the build read it."""
+    if checked_site.name not in PLACES:
+        pytest.fail(f"{checked_site.name} is a new example: add the pages its pictures are "
+                    "tested on to PLACES in tests/test_pictures_browser.py")
     project = checked_site.built.root
     result = load_dossier(project / "briefs", project)
     assert not result.diagnostics.errors
