@@ -177,6 +177,18 @@ def test_long_span_scrolls_rather_than_squeezes():
     assert ">1900</text>" in squeezed and ">1901</text>" not in squeezed  # years, spaced
 
 
+
+def test_no_tick_label_runs_past_the_right_edge():
+    """The last tick sits at the picture's right end, where its label would be clipped."""
+    html = draw([mark("a", "2025-02-03"), mark("b", "2025-05-20")])
+    width = float(svg_tree(html).get("width"))
+    ticks = re.findall(r'<text x="([\d.]+)" y="22">([^<]+)</text>', html)
+    assert ticks[0][1] == "2025-02"
+    assert "2025-06" not in [label for _, label in ticks]  # the tick is there, not its name
+    assert html.count('class="bb-pic-grid"') == len(ticks) + 1
+    assert all(float(x) + 7 * len(label) <= width for x, label in ticks)
+
+
 # -- the network -----------------------------------------------------------------------------
 def _actor(actor_id: str, affiliations=()) -> Actor:
     return Actor(actor_id, actor_id.title(), ActorKind.STATE, Location("x.md"),
@@ -248,6 +260,16 @@ def test_network_draws_the_edges_given_and_names_the_best_linked():
                                                                        html.index("<details"))
     assert len(html.encode()) < 1_000_000
     assert html == network_svg(nodes, edges, NET_LABELS, named=40)
+
+
+def test_a_name_at_the_right_edge_is_written_to_the_left_of_its_point():
+    nodes = [Node("east", "An actor with a long name", "state", "State", None, 1.0, 0.5),
+             Node("west", "A second long-named actor", "state", "State", None, 0.0, 0.5)]
+    html = network_svg(nodes, [Edge("east", "west", 1, ("briefs",), "why")], NET_LABELS)
+    names = {t.text: t for t in svg_tree(html).iter(f"{SVG}text")}
+    east, west = names["An actor with a long name"], names["A second long-named actor"]
+    assert east.get("text-anchor") == "end" and float(east.get("x")) < 960
+    assert west.get("text-anchor") is None and float(west.get("x")) > 40
 
 
 def test_local_graph_puts_the_actor_in_the_middle_with_reasons():

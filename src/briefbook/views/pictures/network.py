@@ -16,6 +16,9 @@ from dataclasses import dataclass
 
 from briefbook.views.pictures.svg import Frame, attrs, esc, figure, num, shorten
 
+NAME_CHARS = 28  # a name on the picture is shortened to this many characters
+NAME_CHAR_WIDTH = 6.5  # px a character of a name (11 px) takes at most, on average
+
 
 @dataclass(frozen=True)
 class Node:
@@ -86,7 +89,8 @@ def network_svg(
     body.append('<g class="bb-net-nodes">')
     for node in sorted(nodes, key=lambda n: (n.degree, n.id)):  # best linked on top
         x, y = place[node.id]
-        body.append(_node(node, x, y, node.id in visible, codes=codes))
+        body.append(_node(node, x, y, node.id in visible, codes=codes,
+                          left=_name_passes_right(node, x, width)))
     body.append("</g>")
     frame = Frame("network", prefix, labels.title, labels.description, labels.zoom_in,
                   labels.zoom_out, labels.zoom_reset)
@@ -140,13 +144,13 @@ def _edge(edge: Edge, place: dict[str, tuple[float, float]], top_weight: int,
 
 def _node(node: Node, x: float, y: float, named: bool, centre: bool = False,
           left: bool = False, codes: dict[str, str] | None = None) -> str:
-    radius = (9.0 if centre else 3.5 + min(6.0, math.sqrt(node.degree)))
+    radius = _radius(node, centre)
     label = f"{node.label} ({node.kind_label})"
     text = ""
     if named:
         at = attrs(x=x - radius - 3, y=y + 4, text_anchor="end") if left else \
             attrs(x=x + radius + 3, y=y + 4)
-        text = f'<text class="bb-net-label"{at}>{esc(shorten(node.label, 28))}</text>'
+        text = f'<text class="bb-net-label"{at}>{esc(shorten(node.label, NAME_CHARS))}</text>'
     css = f"bb-net-node bb-net-node--{esc(node.kind)}" + (" bb-net-node--centre" if centre else "")
     data = attrs(data_bb_node=node.id, data_kind=node.kind,
                  data_topics=_codes(node.topics, codes) if codes else None)
@@ -156,6 +160,17 @@ def _node(node: Node, x: float, y: float, named: bool, centre: bool = False,
         # the <title> child names the link for screen readers (SVG-AAM)
         return f'<a class="{css}" xlink:href="{esc(node.href)}"{data}>{inner}</a>'
     return f'<g class="{css}"{data}>{inner}</g>'
+
+
+def _radius(node: Node, centre: bool = False) -> float:
+    return 9.0 if centre else 3.5 + min(6.0, math.sqrt(node.degree))
+
+
+def _name_passes_right(node: Node, x: float, width: float) -> bool:
+    """The node's name, written to its right, would run past the picture's edge (which clips
+    it), and fits on its left."""
+    room = len(shorten(node.label, NAME_CHARS)) * NAME_CHAR_WIDTH + _radius(node) + 3
+    return x + room > width and x - room >= 0
 
 
 def _codes(topics: Sequence[str], codes: dict[str, str]) -> str | None:

@@ -86,7 +86,7 @@ def stance_strip_svg(
     def x_of(day: _dt.date) -> float:
         return LABEL_WIDTH + (day - start).days * scale
 
-    body = [axis(start, stop, x_of, height, tick_label, plot)]
+    body = [axis(start, stop, x_of, height, tick_label, plot, width)]
     for number, row in enumerate(rows):
         top = AXIS_HEIGHT + number * ROW_HEIGHT
         y = top + 24

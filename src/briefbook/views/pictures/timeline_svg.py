@@ -26,6 +26,7 @@ AXIS_HEIGHT = 34
 MIN_PLOT = 720
 MAX_PLOT = 6000
 PX_PER_DAY = 1.6
+TICK_CHAR_WIDTH = 7.0  # px a character of a tick label (11 px) takes at most, on average
 CIRCA_DAYS = {Precision.DAY: 7, Precision.MONTH: 15, Precision.YEAR: 60}
 
 
@@ -153,7 +154,7 @@ def timeline_svg(
     def x_of(day: _dt.date) -> float:
         return LABEL_WIDTH + (day - start).days * scale
 
-    body = [_defs(prefix), axis(start, stop, x_of, height, tick_label, plot)]
+    body = [_defs(prefix), axis(start, stop, x_of, height, tick_label, plot, width)]
     focusable: set[str] = set()
     for number, (lane, lane_marks) in enumerate(rows):
         top = AXIS_HEIGHT + number * LANE_HEIGHT
@@ -196,8 +197,9 @@ def _defs(prefix: str) -> str:
 
 
 def axis(start: _dt.date, stop: _dt.date, x_of: Callable[[_dt.date], float], height: float,
-          tick_label: Callable[[FuzzyDate], str], plot: float) -> str:
-    """Month ticks (every month, or every 3 or 12 when the span is long), labelled."""
+          tick_label: Callable[[FuzzyDate], str], plot: float, width: float) -> str:
+    """Month ticks (every month, or every 3 or 12 when the span is long), labelled; a label
+    that would run past the picture's right edge (``width``), which clips it, is left out."""
     months = (stop.year - start.year) * 12 + stop.month - start.month
     step = 1
     for candidate in (1, 2, 3, 6, 12, 24, 60):
@@ -213,8 +215,9 @@ def axis(start: _dt.date, stop: _dt.date, x_of: Callable[[_dt.date], float], hei
             x = x_of(day)
             label = str(day.year) if step >= 12 else tick_label(FuzzyDate(day.year, day.month))
             grid = attrs(x1=x, y1=AXIS_HEIGHT - 8, x2=x, y2=height - 6)
-            parts.append(f'<line class="bb-pic-grid"{grid}/>'
-                         f'<text{attrs(x=x + 3, y=AXIS_HEIGHT - 12)}>{esc(label)}</text>')
+            parts.append(f'<line class="bb-pic-grid"{grid}/>')
+            if x + 3 + len(label) * TICK_CHAR_WIDTH <= width:
+                parts.append(f'<text{attrs(x=x + 3, y=AXIS_HEIGHT - 12)}>{esc(label)}</text>')
         index += 1
         if (day.year, day.month) == (_dt.MAXYEAR, 12):
             break  # the calendar ends here
