@@ -22,7 +22,10 @@ the entries it used.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
+import enum
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -49,12 +52,18 @@ _TEMPLATE_SUFFIXES = {".html", ".xml", ".j2", ".jinja", ".txt", ".js", ".json"}
 _PER_PROCESS_KEYS = {"site_dir", "docs_dir", "config_file_path"}  # paths no template shows
 _TIME_KEYS = ("build_date_utc", "update_date")  # keyed only when a template names them
 
+_VALUE_TYPES = {"babel.core.Locale"}  # other types whose repr shows their whole value
+_UNKNOWN = itertools.count()
+
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
 
 def stable(value: Any) -> Any:
-    """A JSON-able picture of ``value`` that is the same in every process for the same value
-    (an object without a value-like ``repr`` gets its address in it: a miss, never a match)."""
+    """A JSON-able picture of ``value`` that is the same in every process for the same value.
+
+    An object of a type not known to have a ``repr`` that shows its whole value (a page object
+    another plugin put in the context shows only its title and address) gets a picture of its
+    own each time: a miss, never a stale match."""
     if isinstance(value, Mapping):
         return {str(k): stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
     if isinstance(value, (list, tuple)):
@@ -67,7 +76,10 @@ def stable(value: Any) -> Any:
         return os.fspath(value)
     if callable(value) and hasattr(value, "__qualname__"):
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    return f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"
+    kind = f"{type(value).__module__}.{type(value).__qualname__}"
+    if isinstance(value, (_dt.date, _dt.time, _dt.timedelta, enum.Enum)) or kind in _VALUE_TYPES:
+        return f"{kind}:{value!r}"
+    return f"{kind}:unknown:{os.getpid()}:{next(_UNKNOWN)}"
 
 
 def _digest(*parts: str) -> str:
