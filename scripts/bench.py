@@ -328,7 +328,9 @@ wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 core = next(p for p in config.plugins.values() if type(p).__name__ == "BriefbookPlugin")
 print(json.dumps({"rebuild": wall, "rebuild_cpu": cpu, "parsed": core.result.files_parsed,
                   "seen": core.result.files_seen, "converted": core.page_cache.converted,
-                  "reused": core.page_cache.reused}))
+                  "reused": core.page_cache.reused,
+                  "templates_rendered": core.render_cache.pages.misses,
+                  "templates_reused": core.render_cache.pages.hits}))
 """
 
 
@@ -450,7 +452,8 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
     weight = brief_weight({k: root / f"site-{k}" for k in runs})
     print(f"  serve edit {serve['rebuild']:.1f} s wall {serve['rebuild_cpu']:.1f} s CPU "
           f"({serve['converted']} converted, "
-          f"{serve['reused']} from the cache); cached build after an edit "
+          f"{serve['reused']} from the cache; templates: {serve['templates_rendered']} "
+          f"rendered, {serve['templates_reused']} from the cache); cached build after an edit "
           f"{cached['after_edit']['wall']:.1f} s wall {cached['after_edit']['cpu']:.1f} s CPU "
           f"(filling it: {cached['filling']['cpu']:.1f} s CPU); brief page weight {weight:.2f}",
           flush=True)

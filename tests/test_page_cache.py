@@ -9,8 +9,9 @@ three ways and every file compared, search index and sitemap included:
 - in a fresh process with ``cache_dir`` on (what survives the process is the folder);
 - cold, in a fresh process, from a config without ``cache_dir`` (the reference).
 
-Each step also checks that the cache was used (pages were taken from it) and that what the
-edit touched was converted again, so an identical site cannot come from a cache that is off.
+Each step also checks that the caches were used (conversions, page templates and search
+entries were taken from them) and that what the edit touched was done again, so an identical
+site cannot come from a cache that is off.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ from briefbook.mkdocs.page_cache import Rendering
 
 EPOCH = "1700000000"
 COUNTS = re.compile(r"briefbook: (\d+) pages converted, (\d+) from the page cache")
+RENDERS = re.compile(r"briefbook: (\d+) page templates rendered, (\d+) from the cache; "
+                     r"(\d+) pages indexed for search, (\d+) from the cache")
+RENDERED: dict[str, tuple[int, ...]] = {}  # the last build's template and search counts, by way
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -54,6 +58,8 @@ def _subprocess_build(project: Path, config_name: str, site: Path) -> tuple[int,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr
+    renders = RENDERS.search(proc.stderr + proc.stdout)
+    RENDERED[config_name] = tuple(int(n) for n in renders.groups()) if renders else (0, 0, 0, 0)
     match = COUNTS.search(proc.stderr + proc.stdout)
     return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
@@ -85,6 +91,9 @@ class Project:
             config.plugins.on_startup(command="serve", dirty=False)
             build(config)
         core = config.plugins["briefbook"]
+        cache = core.render_cache
+        RENDERED["serve"] = (cache.pages.misses, cache.pages.hits,
+                             cache.search.misses, cache.search.hits)
         return core.page_cache.converted, core.page_cache.reused, list(warnings)
 
     def check(self, step: str) -> dict[str, tuple[int, int]]:
@@ -131,6 +140,10 @@ def test_cached_builds_equal_cold_builds_through_a_series_of_edits(project):
     assert edited["serve"][1] > 30  # most pages come from the cache...
     assert 1 <= edited["serve"][0] < edited["serve"][1]  # ...the edited ones do not
     assert edited["disk"][1] > 30 and edited["disk"][0] == 0
+    rendered, reused, indexed, kept = RENDERED["serve"]  # templates and search entries too
+    assert reused > 30 and kept > 30 and 1 <= rendered < reused and 1 <= indexed < kept
+    assert RENDERED["mkdocs.yml"][::2] == (0, 0)  # the serve build stored the edited pages
+    assert RENDERED["mkdocs-cold.yml"] == (0, 0, 0, 0)  # the reference used no cache
 
     (project.root / "briefs/2025/added-brief.md").write_text(NEW_BRIEF, encoding="utf-8")
     project.check("add a brief")
@@ -147,6 +160,7 @@ def test_cached_builds_equal_cold_builds_through_a_series_of_edits(project):
                  'aliases: ["Barry", "backstop"]')
     aliases = project.check("change an actor's aliases")
     assert aliases["serve"][0] > edited["serve"][0]  # every brief page is linked anew
+    assert RENDERED["serve"][0] > rendered  # and more pages rendered anew than for one brief
 
     config = (project.root / "mkdocs-cold.yml").read_text(encoding="utf-8")
     project.write_config(config.replace("      permalink: true", "      permalink: false"))

@@ -51,6 +51,7 @@ from briefbook.mkdocs.material_tags import material_tags_property
 from briefbook.mkdocs.navigation import flatten_generated_sections
 from briefbook.mkdocs.page_cache import PageCache
 from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
+from briefbook.mkdocs.render_cache import RenderCache
 from briefbook.mkdocs.serve_snapshot import LastGoodSite, guarded
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
@@ -157,7 +158,9 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.with_overview: set[str] = set()  # authored pages that show the overview panel
         self.last_good: LastGoodSite | None = None
         self.page_cache = PageCache()  # lives across serve rebuilds, like the plugin
+        self.render_cache = RenderCache()  # rendered pages and search entries, likewise
         self.cache_dir: Path | None = None
+        self.nav: Any = None
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -219,6 +222,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         self.page_cache.start_build(config, self.cache_dir, keep_in_memory=self.serving)
+        self.render_cache.start_build(self.cache_dir, keep_in_memory=self.serving)
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
         if self.config.sanitize:
             self.result.diagnostics = sanitized_everywhere(self.result.dossier,
@@ -312,11 +316,25 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             return
         files.append(File.generated(config, path, content=content))
 
-    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def _flatten(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Without a ``nav`` in mkdocs.yml, generated sections of one page become links."""
         if config.nav is None:
             flatten_generated_sections(nav, self.registry.pages)
         return nav
+
+    @event_priority(-100)  # the last: the navigation every page template is given
+    def _keep_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.nav = nav
+        return nav
+
+    on_nav = CombinedEvent(_flatten, _keep_nav)
+
+    @event_priority(-100)  # the last: the environment the pages are rendered with
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Hook the render cache into the environment and the search index (render_cache)."""
+        if self.nav is not None:
+            self.render_cache.prepare(env, config, self.nav, files)
+        return env
 
     @event_priority(50)
     def _overview(
@@ -411,12 +429,21 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # with --dirty, pages MkDocs skipped used no entry: keep them all
         self.page_cache.end_build(prune=not self.dirty)
+        self.render_cache.end_build(prune=not self.dirty)
+        self.nav = None
+        pages, search = self.render_cache.pages, self.render_cache.search
+        if pages.hits or pages.misses:
+            log.debug("briefbook: %d page templates rendered, %d from the cache; %d pages "
+                      "indexed for search, %d from the cache",
+                      pages.misses, pages.hits, search.misses, search.hits)
         if self.page_cache.converted or self.page_cache.reused:
             log.debug("briefbook: %d pages converted, %d from the page cache",
                       self.page_cache.converted, self.page_cache.reused)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.page_cache.abandon_build()
+        self.render_cache.end_build(prune=False)
+        self.nav = None
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]

@@ -1,0 +1,374 @@
+"""Skip the theme template and the search indexing of a page whose inputs did not change.
+
+After the Markdown conversion (see :mod:`briefbook.mkdocs.page_cache`), the costliest steps of a
+build are the theme's page template (Material renders the whole navigation into every page) and
+the search plugin parsing every page's HTML. Both are functions of what they are given:
+
+- the template renders a *context*: the page (its final HTML, table of contents, title, meta,
+  addresses, neighbours and parents), the navigation, the list of pages, the configuration and
+  whatever other plugins put in it, with the theme's template files;
+- Material's search index adds a page's entries from its HTML, table of contents, address,
+  title and meta.
+
+:class:`RenderCache` keys each by a digest of those inputs and keeps the result: the rendered
+page (before ``on_post_page``, which runs as usual) and the search entries (put back into the
+index in page order, so the index is the one a cold build writes). Anything in a context that
+has no stable picture (an object without a value-like ``repr``) makes a different key in every
+process, so it can only cause a miss, never a stale page. Entries live in memory while
+``mkdocs serve`` runs (compressed), and with ``cache_dir`` in plain files; each build keeps only
+the entries it used.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import enum
+import hashlib
+import itertools
+import json
+import logging
+import os
+import zlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from briefbook import __version__
+from briefbook.mkdocs.page_cache import _STABLE_NONCE, _extension_key, toc_tokens
+from briefbook.views.page import NONCE
+
+FORMAT = 1
+"""The layout of an entry; a change starts fresh subfolders."""
+_TEMPLATE_SUFFIXES = {".html", ".xml", ".j2", ".jinja", ".txt", ".js", ".json"}
+_PER_PROCESS_KEYS = {"site_dir", "docs_dir", "config_file_path"}  # paths no template shows
+_TIME_KEYS = ("build_date_utc", "update_date")  # keyed only when a template names them
+
+_VALUE_TYPES = {"babel.core.Locale"}  # other types whose repr shows their whole value
+_UNKNOWN = itertools.count()
+
+log = logging.getLogger("mkdocs.plugins.briefbook")
+
+
+def stable(value: Any) -> Any:
+    """A JSON-able picture of ``value`` that is the same in every process for the same value.
+
+    An object of a type not known to have a ``repr`` that shows its whole value (a page object
+    another plugin put in the context shows only its title and address) gets a picture of its
+    own each time: a miss, never a stale match."""
+    if isinstance(value, Mapping):
+        return {str(k): stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)):
+        return [stable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((stable(v) for v in value), key=repr)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    kind = f"{type(value).__module__}.{type(value).__qualname__}"
+    if isinstance(value, (_dt.date, _dt.time, _dt.timedelta, enum.Enum)) or kind in _VALUE_TYPES:
+        return f"{kind}:{value!r}"
+    return f"{kind}:unknown:{os.getpid()}:{next(_UNKNOWN)}"
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class _Store:
+    """Entries of one kind, by key: in memory (compressed) and/or as files in a folder."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.memory: dict[str, bytes] = {}
+        self.folder: Path | None = None
+        self.keep_in_memory = False
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def start(self, folder: Path | None, keep_in_memory: bool) -> None:
+        self.folder = folder / f"{self.kind}-v{FORMAT}" if folder is not None else None
+        self.keep_in_memory = keep_in_memory
+        if not keep_in_memory:
+            self.memory = {}
+        self.used = set()
+        self.hits = self.misses = 0
+
+    @property
+    def active(self) -> bool:
+        return self.keep_in_memory or self.folder is not None
+
+    def get(self, key: str) -> str | None:
+        self.used.add(key)
+        packed = self.memory.get(key)
+        if packed is not None:
+            self.hits += 1
+            return zlib.decompress(packed).decode("utf-8", "surrogatepass")
+        if self.folder is not None:
+            try:
+                text = (self.folder / key[:2] / key).read_text(encoding="utf-8",
+                                                              errors="surrogatepass")
+            except (OSError, UnicodeDecodeError):
+                text = None
+            if text is not None:
+                self.hits += 1
+                if self.keep_in_memory:
+                    self.memory[key] = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+                return text
+        self.misses += 1
+        return None
+
+    def put(self, key: str, text: str) -> None:
+        if self.keep_in_memory:
+            self.memory[key] = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+        if self.folder is None:
+            return
+        target = self.folder / key[:2] / key
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f"{key}.{os.getpid()}.tmp")
+            partial.write_text(text, encoding="utf-8", errors="surrogatepass")
+            os.replace(partial, target)
+        except OSError as exc:
+            log.warning("briefbook: cannot write the page cache in %s (%s); set 'cache_dir' to "
+                        "a folder you can write, or remove it to build without a cache on disk",
+                        self.folder, exc.strerror or exc)
+            self.folder = None
+
+    def prune(self) -> None:
+        self.memory = {k: v for k, v in self.memory.items() if k in self.used}
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for entry in self.folder.glob("*/*"):
+            if entry.name not in self.used:
+                entry.unlink(missing_ok=True)
+
+
+class RenderCache:
+    """Rendered pages and search entries of this build's pages, by content (module docstring)."""
+
+    def __init__(self) -> None:
+        self.pages = _Store("renders")
+        self.search = _Store("search")
+        self._site = ""  # digest of what every page's template sees alike
+        self._time_keys: tuple[str, ...] = ()
+        self.enabled = False
+
+    def start_build(self, folder: Path | None, keep_in_memory: bool) -> None:
+        """Set up for a build (from the core's ``on_files``)."""
+        self.pages.start(folder, keep_in_memory)
+        self.search.start(folder, keep_in_memory)
+        self.enabled = False
+        self._site = ""
+
+    def prepare(
+        self, env: jinja2.Environment, config: MkDocsConfig, nav: Navigation, files: Files
+    ) -> None:
+        """Once every page is read (``on_env``): digest what all pages share, and hook the
+        environment and the search index."""
+        if not self.pages.active:
+            return
+        templates = _template_digest(env)
+        if templates is None:
+            return
+        digest, times = templates
+        self._time_keys = times
+        self._site = _digest(
+            __version__, mkdocs.__version__, markdown.__version__, digest,
+            _dumps(_config_picture(config)), _dumps(_nav_picture(nav)),
+            _dumps([[f.src_uri, f.url, str(f.page.title) if f.page else None]
+                    for f in files.documentation_pages()]),
+            _dumps(stable(env.globals)), _dumps(sorted(env.filters)),
+        )
+        self.enabled = True
+        _hook_environment(env, self)
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            if type(index).__module__.startswith("material.plugins.search") and hasattr(
+                index, "entries"
+            ):
+                _hook_search(index, self, _dumps(stable(getattr(index, "config", {}))))
+
+    def end_build(self, prune: bool = True) -> None:
+        self.enabled = False
+        if prune:
+            self.pages.prune()
+            self.search.prune()
+
+    # -- keys --------------------------------------------------------------------------------
+    def page_key(self, name: str, context: Mapping[str, Any]) -> str | None:
+        page = context.get("page")
+        if not self.enabled or not isinstance(page, Page) or page.content is None:
+            return None
+        if NONCE in page.content:  # a placeholder left in the page: differs in every process
+            return None
+        rest = {k: stable(v) for k, v in context.items()
+                if k not in {"page", "nav", "pages", "config", *_TIME_KEYS}}
+        rest.update({k: str(context.get(k)) for k in _TIME_KEYS if k in self._time_keys})
+        return _digest(self._site, name, _dumps(_page_picture(page, self._time_keys)),
+                       _dumps(rest), page.content)
+
+    def search_key(self, page: Page, settings: str) -> str | None:
+        if not self.enabled or page.content is None or _STABLE_NONCE in page.content:
+            return None
+        # the placeholders still in the page (comments, which the index skips) carry this
+        # process's nonce: key them as every process writes them
+        content = page.content.replace(NONCE, _STABLE_NONCE)
+        return _digest(self._site, settings, page.url, str(page.title), _dumps(stable(page.meta)),
+                       _dumps(toc_tokens(list(page.toc))), content)
+
+
+class _CachedTemplate:
+    """A page template whose ``render`` is looked up in the cache first."""
+
+    def __init__(self, template: jinja2.Template, cache: RenderCache) -> None:
+        self._template = template
+        self._cache = cache
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = dict(*args, **kwargs)
+        key = self._cache.page_key(str(self._template.name), context)
+        if key is None:
+            return self._template.render(context)
+        found = self._cache.pages.get(key)
+        if found is not None:
+            return found
+        output = self._template.render(context)
+        self._cache.pages.put(key, output)
+        return output
+
+
+def _hook_environment(env: jinja2.Environment, cache: RenderCache) -> None:
+    """Wrap the templates MkDocs asks for by name alone (a page's); Jinja's own lookups (for
+    ``extends`` and ``include``) name a parent, and plugins' pass globals: left as they are."""
+    original: Callable[..., Any] = type(env).get_template.__get__(env)
+
+    def get_template(name: Any, parent: Any = None, globals: Any = None) -> Any:
+        template = original(name, parent, globals)
+        if parent is None and globals is None and cache.enabled:
+            return _CachedTemplate(template, cache)
+        return template
+
+    env.get_template = get_template  # type: ignore[method-assign]
+
+
+def _hook_search(index: Any, cache: RenderCache, settings: str) -> None:
+    """Wrap Material's ``add_entry_from_context``: a page's entries come from the cache."""
+    original: Callable[[Page], None] = index.add_entry_from_context
+
+    def add_entry_from_context(page: Page) -> None:
+        key = cache.search_key(page, settings)
+        if key is None:
+            original(page)
+            return
+        found = cache.search.get(key)
+        if found is not None:
+            index.entries.extend(json.loads(found))
+            return
+        start = len(index.entries)
+        original(page)
+        cache.search.put(key, json.dumps(copy.deepcopy(index.entries[start:]),
+                                         ensure_ascii=False))
+
+    index.add_entry_from_context = add_entry_from_context
+
+
+def _template_digest(env: jinja2.Environment) -> tuple[str, tuple[str, ...]] | None:
+    """A digest of the theme's files (template text in full, other files by size and time),
+    and which time values the templates name; None when the loader is not one of folders."""
+    loader = env.loader
+    if not isinstance(loader, jinja2.FileSystemLoader):
+        return None
+    digest = hashlib.sha256()
+    named: set[str] = set()
+    for number, folder in enumerate(loader.searchpath):
+        digest.update(f"\0folder {number} {folder}\0".encode())
+        for root, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                path = Path(root, name)
+                digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))
+                try:
+                    if path.suffix in _TEMPLATE_SUFFIXES:
+                        data = path.read_bytes()
+                        digest.update(data)
+                        named.update(k for k in _TIME_KEYS if k.encode() in data)
+                    else:
+                        info = path.stat()
+                        digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())
+                except OSError:
+                    return None
+    return digest.hexdigest(), tuple(sorted(named))
+
+
+def _config_picture(config: MkDocsConfig) -> Any:
+    picture: dict[str, Any] = {}
+    for key, value in config.items():
+        if key in _PER_PROCESS_KEYS:
+            continue
+        if key == "plugins":
+            picture[key] = [[name, type(p).__module__, stable(p.config)]
+                            for name, p in value.items()]
+        elif key == "markdown_extensions":
+            picture[key] = [stable(_extension_key(e)) for e in value]
+        else:
+            picture[key] = stable(value)
+    return picture
+
+
+def _link_picture(page: Any) -> Any:
+    if page is None:
+        return None
+    return [type(page).__name__, str(getattr(page, "title", "")), getattr(page, "url", None)]
+
+
+def _nav_picture(nav: Navigation) -> Any:
+    def item(entry: Any) -> Any:
+        picture = [type(entry).__name__, str(entry.title), getattr(entry, "url", None)]
+        if isinstance(entry, Page):
+            picture += [entry.file.src_uri, stable(entry.meta)]
+        children = getattr(entry, "children", None)
+        if children:
+            picture.append([item(child) for child in children])
+        return picture
+
+    return [[item(entry) for entry in nav.items], _link_picture(nav.homepage),
+            [p.file.src_uri for p in nav.pages]]
+
+
+def _page_picture(page: Page, time_keys: tuple[str, ...]) -> Any:
+    picture = {
+        "src": page.file.src_uri, "url": page.url, "abs_url": page.abs_url,
+        "canonical_url": page.canonical_url, "edit_url": page.edit_url,
+        "title": str(page.title), "meta": stable(page.meta),
+        "toc": toc_tokens(list(page.toc)), "is_homepage": page.is_homepage,
+        "previous": _link_picture(page.previous_page), "next": _link_picture(page.next_page),
+        "parents": [_link_picture(p) for p in page.ancestors],
+        "excluded": bool(page.file.inclusion.is_excluded()),  # type: ignore[no-untyped-call]
+    }
+    if "update_date" in time_keys:
+        picture["update_date"] = str(page.update_date)
+    return picture
