@@ -289,6 +289,36 @@ def test_print_book_can_be_limited(tmp_path):
     assert "This book holds the 1 latest of 3 briefs." in html
 
 
+def test_a_limited_book_shows_only_the_stances_its_briefs_state(tmp_path):
+    """A book of the latest briefs stays in proportion: an actor's stance on a topic that only
+    a brief left out of the book states is not a cell of the book's matrix."""
+    project = make_project(tmp_path, {**BASE, **STANCE_CHANGE,
+                                      "briefs/actors/eu.md": "---\nname: EU\nkind: organisation\n---\n",
+                                      "briefs/topics/other.md": "---\ntitle: Other\n---\n",
+                                      "briefs/old.md": """
+        ---
+        title: Old
+        date: "2024-01-01"
+        positions:
+          - {actor: nato, topic: other, stance: opposes, summary: "Against the other."}
+        ---
+    """, "briefs/latest.md": """
+        ---
+        title: Latest
+        date: "2025-04-01"
+        positions:
+          - {actor: nato, topic: force, stance: supports, summary: "For it now."}
+          - {actor: eu, topic: other, stance: supports, summary: "For the other."}
+        ---
+    """}, plugins="  - briefbook:\n      print_max_briefs: 1")
+    site = build_project(project)
+    book = _article(site.html("print/"))
+    matrix = book[book.index('id="positions"'):book.index('id="actors"')]
+    assert "For it now." in matrix and "For the other." in matrix  # both rows, both columns
+    assert "Against the other." not in matrix
+    assert "Against the other." in site.html("positions/")  # the site's matrix has it
+
+
 # -- options, language, escaping ------------------------------------------------------------
 def test_sections_can_be_turned_off(tmp_path):
     plugins = ("  - briefbook:\n      questions: false\n      positions: false\n"

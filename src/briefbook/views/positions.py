@@ -133,14 +133,21 @@ def _brief_chip(ctx: ViewContext, src: str, brief_id: str) -> Chip:
 
 
 def matrix_rows(
-    ctx: ViewContext, src: str, actors: list[str], topics: list[str], filterable: bool = False
+    ctx: ViewContext,
+    src: str,
+    actors: list[str],
+    topics: list[str],
+    filterable: bool = False,
+    pairs: set[tuple[str, str]] | None = None,
 ) -> list[MatrixRow]:
-    """One row per actor: its chip, then a cell (or None) per topic."""
+    """One row per actor: its chip, then a cell (or None) per topic; with ``pairs``, only the
+    (actor, topic) cells named there are filled."""
     rows = []
     for actor in actors:
         cells: list[StanceCell | None] = []
         for topic in topics:
-            record = ctx.stances.get((actor, topic))
+            wanted = pairs is None or (actor, topic) in pairs
+            record = ctx.stances.get((actor, topic)) if wanted else None
             cells.append(stance_cell(ctx, src, record, filterable) if record else None)
         rows.append(MatrixRow(ctx.actor_chip(src, actor), cells))
     return rows

@@ -73,7 +73,8 @@ def print_book_page(
         _part(doc, ctx.t("positions"))
         topics = [t for t in matrix_topics(ctx) if t in {topic for _, topic in stated}]
         matrix_actor_ids = [a for a in matrix_actors(ctx) if a in {actor for actor, _ in stated}]
-        matrix = matrix_rows(ctx, src, matrix_actor_ids, topics)
+        # only what the book's briefs state: the rest of the dossier would grow the book
+        matrix = matrix_rows(ctx, src, matrix_actor_ids, topics, pairs=stated)
         for row in matrix:
             for cell in row.cells:
                 if cell:
