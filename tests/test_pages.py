@@ -293,7 +293,8 @@ def test_a_limited_book_shows_only_the_stances_its_briefs_state(tmp_path):
     """A book of the latest briefs stays in proportion: an actor's stance on a topic that only
     a brief left out of the book states is not a cell of the book's matrix."""
     project = make_project(tmp_path, {**BASE, **STANCE_CHANGE,
-                                      "briefs/actors/eu.md": "---\nname: EU\nkind: organisation\n---\n",
+                                      "briefs/actors/eu.md":
+                                          "---\nname: EU\nkind: organisation\n---\n",
                                       "briefs/topics/other.md": "---\ntitle: Other\n---\n",
                                       "briefs/old.md": """
         ---
