@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.load.files import display_path
+from briefbook.model.audience import Audiences
 from briefbook.model.diagnostics import Diagnostic, Severity
 from briefbook.pipeline import load_dossier
 from briefbook.validate.fields import sanitized_everywhere
@@ -21,7 +22,8 @@ class CheckReport:
     diagnostics: list[Diagnostic]
     files: int
     as_of: _dt.date | None = None  # checked as the dossier stood that day
-    briefs_kept: int = 0  # with as_of: the briefs dated on or before it
+    briefs_kept: int = 0  # with as_of or audience: the briefs kept
+    audience: str = ""  # checked as the site for this audience would be built
 
     def _count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -61,6 +63,8 @@ class CheckReport:
                      "date (date_unknown)")
         if self.as_of is not None:
             text += f"; as of {self.as_of.isoformat()}: {plural(self.briefs_kept, 'brief')}"
+        if self.audience:
+            text += f"; for audience '{self.audience}': {plural(self.briefs_kept, 'brief')}"
         return text
 
     def to_text(self, notes: bool = True) -> str:
@@ -84,6 +88,8 @@ class CheckReport:
                     "text": self.summary(),
                     **({"as_of": self.as_of.isoformat(), "briefs_as_of": self.briefs_kept}
                        if self.as_of is not None else {}),
+                    **({"audience": self.audience, "briefs_for_audience": self.briefs_kept}
+                       if self.audience else {}),
                 },
                 "diagnostics": [d.to_json() for d in self.diagnostics],
             },
@@ -103,18 +109,23 @@ def check_dossier(
     as_of: _dt.date | None = None,
     notes: bool = True,
     site_sanitizes: bool = False,
+    audiences: Audiences | None = None,
+    audience: str = "",
 ) -> CheckReport:
     """Load and validate the dossier at ``root``; paths in diagnostics are shown from ``cwd``.
 
     With ``as_of``, the check is the one a build with that ``as_of`` makes: every file is
     checked, and the report says how many briefs the dossier held that day. With
     ``site_sanitizes`` (the site's ``sanitize: true``), body HTML the build cleans anyway is
-    not warned about, as in the build.
+    not warned about, as in the build. Every audience mark is checked against ``audiences``
+    (the declared list); with ``audience``, the check is the one the build for that audience
+    makes (its notes, the briefs it keeps).
     """
     base = (cwd or Path.cwd()).resolve()
-    result = load_dossier(root, base, as_of, scan_mentions=notes)
+    result = load_dossier(root, base, as_of, scan_mentions=notes,
+                          audiences=audiences or Audiences(), audience=audience)
     diagnostics = result.diagnostics
-    if site_sanitizes:
+    if site_sanitizes:  # every brief is cleaned, the ones the audience leaves out too
         diagnostics = sanitized_everywhere(result.dossier, diagnostics)
     return CheckReport(root, diagnostics.sorted(), result.files_seen, as_of,
-                       len(result.dossier.briefs))
+                       len(result.dossier.briefs), audience)

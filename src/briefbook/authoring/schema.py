@@ -152,6 +152,12 @@ def _defs() -> dict[str, Any]:
                            "event (corroboration).",
             "anyOf": [{"$ref": "#/$defs/slug"}, {"type": "null"}, _BLANK],
         },
+        "audience": {
+            "description": "Who may read it: one of the audiences the dossier declares "
+                           "(mkdocs.yml, plugin option 'audiences'), e.g. internal; without "
+                           "it, the most open audience (inside a brief: the brief's).",
+            "anyOf": [{"$ref": "#/$defs/slug"}, {"type": "null"}, _BLANK],
+        },
     }
     defs["source"] = _object(SOURCE_FIELDS, {
         "publisher": text,
@@ -186,6 +192,7 @@ def _defs() -> dict[str, Any]:
         "id": _ref("claimId"),
         "disputed": {"type": "boolean", "description": "true: other reports of this id "
                      "disagree and both are kept on purpose (a note, not a warning)."},
+        "audience": _ref("audience"),
     }, required=("actor", "topic", "stance", "summary"),
         description="Where an actor stands on a topic, as this brief reports it.")
     defs["event"] = _object(EVENT_FIELDS, {
@@ -197,6 +204,7 @@ def _defs() -> dict[str, Any]:
         "id": _ref("claimId"),
         "disputed": {"type": "boolean", "description": "true: other reports of this id "
                      "disagree and both are kept on purpose (a note, not a warning)."},
+        "audience": _ref("audience"),
     }, required=("date", "title"), description="A dated event reported by this brief.")
     question = _object(QUESTION_FIELDS, {
         "id": {**_ref("slug")},
@@ -205,6 +213,7 @@ def _defs() -> dict[str, Any]:
         "actors": _ref("idRefs"),
         "topics": _ref("idRefs"),
         "answer": text,
+        "audience": _ref("audience"),
     }, required=("id",), description="A question raised, followed up or answered by this brief.")
     answered = {"required": ["status"], "properties": {
         "status": {"type": "string", "pattern": _any_case(_Answered)}}}
@@ -243,6 +252,7 @@ def _defs() -> dict[str, Any]:
         "date_unknown": {"type": "boolean",
                          "description": "true: the source states no publication date, and "
                                         "'date' is the day it was read."},
+        "audience": _ref("audience"),
     }, required=("title", "date"), description="Front-matter of a brief (briefs/**/*.md).")
     defs["actor"] = _object(ACTOR_FIELDS, {
         "name": required_text,
@@ -263,10 +273,12 @@ def _defs() -> dict[str, Any]:
                 {"type": "null"},
             ],
         },
+        "audience": _ref("audience"),
     }, required=("name", "kind"), description="Front-matter of an actor (briefs/actors/*.md).")
     defs["topic"] = _object(TOPIC_FIELDS, {
         "title": required_text,
         "summary": text,
+        "audience": _ref("audience"),
     }, required=("title",), description="Front-matter of a topic (briefs/topics/*.md).")
     return defs
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from briefbook.model.audience import AudienceMark
 from briefbook.model.dates import FuzzyDate
 from briefbook.model.diagnostics import Location
 from briefbook.model.grading import Grade, SourceKind
@@ -64,6 +65,7 @@ class Position:
     quote: str = ""
     id: str = ""  # the same id in several briefs: one claim, corroborated (see PositionRecord)
     disputed: bool = False  # the analyst keeps a known disagreement with other reports
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ class Event:
     end: FuzzyDate | None = None
     id: str = ""  # the same id in several briefs: one event, corroborated (see EventRecord)
     disputed: bool = False  # the analyst keeps a known disagreement with other reports
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
     @property
     def when(self) -> tuple[str, str]:
@@ -99,6 +102,7 @@ class QuestionEntry:
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     answer: str = ""
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +158,7 @@ class Brief:
     questions: tuple[QuestionEntry, ...] = ()
     sanitize: bool | None = None
     date_unknown: bool = False  # the source states no date: ``date`` is the day it was read
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
     @property
     def language(self) -> str:
@@ -179,6 +184,7 @@ class Actor:
     country: str = ""
     affiliations: tuple[str, ...] = ()
     external_ids: dict[str, str] = field(default_factory=dict)
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -195,6 +201,7 @@ class Topic:
     location: Location
     summary: str = ""
     body: str = ""
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
 
 @dataclass(frozen=True, slots=True)
