@@ -140,7 +140,8 @@ class DossierLoader:
             else:
                 diags.warning(where, item.message, "not-read")
         if audiences is not None:
-            diags.extend(check_audiences(dossier, audiences))
+            body_lines = {raw.display: raw.body_line for raw in raws}
+            diags.extend(check_audiences(dossier, audiences, body_lines))
             if audience:
                 dossier = restrict(dossier, audiences, audience)
         if as_of is not None:

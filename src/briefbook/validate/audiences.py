@@ -67,14 +67,19 @@ def chosen_audience(audiences: Audiences, value: object, option: str = "audience
 
 
 # -- checks ------------------------------------------------------------------------------------
-def check_audiences(dossier: Dossier, audiences: Audiences) -> Diagnostics:
-    """Every problem of the dossier's audience marks (see the module's text)."""
+def check_audiences(
+    dossier: Dossier, audiences: Audiences, body_lines: dict[str, int] | None = None
+) -> Diagnostics:
+    """Every problem of the dossier's audience marks (see the module's text).
+
+    ``body_lines`` gives the line each file's text starts on (by its shown path), so that a
+    link in an actor's or topic's text is reported at its line."""
     diags = Diagnostics()
     for mark in _marks(dossier):
         _check_name(mark, audiences, diags)
     if not audiences.declared or len(audiences.names) == 1:
         return diags
-    _Leaks(dossier, audiences, diags).check()
+    _Leaks(dossier, audiences, diags, body_lines or {}).check()
     return diags
 
 
@@ -102,7 +107,11 @@ def _check_name(mark: AudienceMark, audiences: Audiences, diags: Diagnostics) ->
 class _Leaks:
     """What a more open item would show of a more restricted one."""
 
-    def __init__(self, dossier: Dossier, audiences: Audiences, diags: Diagnostics) -> None:
+    def __init__(
+        self, dossier: Dossier, audiences: Audiences, diags: Diagnostics,
+        body_lines: dict[str, int],
+    ) -> None:
+        self.body_lines = body_lines
         self.dossier = dossier
         self.audiences = audiences
         self.diags = diags
@@ -175,7 +184,7 @@ class _Leaks:
     def _links(self, body: str, path: str, src: str, rank: int) -> None:
         if "](" not in body and "]:" not in body:
             return
-        first = 1
+        first = self.body_lines.get(path, 1)
         for index, column, target in link_targets(body):
             try:
                 parts = urlsplit(target)
