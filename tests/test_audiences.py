@@ -342,3 +342,11 @@ def test_a_partners_build_has_the_partners_pages_only(tmp_path):
         if path.is_file() and path.suffix in (".html", ".json", ".csv", ".ics", ".xml"):
             text = path.read_text(encoding="utf-8")
             assert "mole" not in text.lower() and "insiders" not in text, path
+
+
+def test_the_checks_are_a_pure_function_of_the_model(tmp_path):
+    full = _load(tmp_path, DOSSIER, audiences=Audiences())  # marks not checked against a list
+    assert [d.code for d in check_audiences(full.dossier, LEVELS)] == []
+    one = Audiences(("everyone",))
+    codes = {d.code for d in check_audiences(full.dossier, one)}
+    assert codes == {"unknown-audience"}  # 'internal' and 'partners' are not declared
