@@ -350,3 +350,20 @@ def test_the_checks_are_a_pure_function_of_the_model(tmp_path):
     one = Audiences(("everyone",))
     codes = {d.code for d in check_audiences(full.dossier, one)}
     assert codes == {"unknown-audience"}  # 'internal' and 'partners' are not declared
+
+
+def test_an_actor_only_restricted_briefs_name_gets_a_note(tmp_path):
+    files = {**DOSSIER, "briefs/2025/inside.md": DOSSIER["briefs/2025/inside.md"].replace(
+        "actors: [italy, mole]", "actors: [italy, mole, nato]")}
+    notes = [d for d in _load(tmp_path, files).diagnostics if d.code == "audience-only-higher"]
+    assert [(d.location.path.split("/")[-1], d.is_note) for d in notes] == [("nato.md", True)]
+    assert "give it 'audience: internal'" in notes[0].message
+
+
+def test_an_authored_page_linking_to_a_left_out_brief_fails_the_strict_build(tmp_path):
+    """MkDocs itself finds the link: the page it leads to is not in the lower site."""
+    project = make_project(tmp_path, DOSSIER, mkdocs_yml=MKDOCS.format(audience="public"),
+                           docs={"about.md": "# About\n\nSee [inside](briefs/inside.md).\n"})
+    site = build_project(project)
+    assert any("briefs/inside.md" in w for w in site.warnings), site.warnings
+    assert not site.exists("briefs/inside/")

@@ -136,6 +136,7 @@ class _Leaks:
                         self.topics[topic.id])
         for question in self.dossier.questions.values():
             self._question_text(question)
+        self._named_only_higher()
 
     def _brief(self, brief: Brief) -> None:
         rank = self.briefs[brief.id]
@@ -202,6 +203,44 @@ class _Leaks:
                     f"link '{target}' leads to '{resolved}', which is for "
                     f"'{self.name(other)}' only: the site for '{self.name(rank)}' has no such "
                     "page; remove the link, or raise this file's audience", "audience-leak")
+
+    def _named_only_higher(self) -> None:
+        """A note for an actor or topic that only more restricted items name: its page on a
+        more open site lists none of them, but tells its readers that it is followed."""
+        lowest: dict[tuple[str, str], int] = {}
+
+        def seen(kind: str, ids: Iterable[str], rank: int) -> None:
+            for ident in ids:
+                key = (kind, ident)
+                lowest[key] = min(lowest.get(key, rank), rank)
+
+        for brief in self.dossier.briefs.values():
+            rank = self.briefs[brief.id]
+            seen("actor", brief.actors, rank)
+            seen("topic", brief.topics, rank)
+            for p in brief.positions:
+                effective = self.audiences.effective(p.audience, rank)
+                seen("actor", (p.actor,), effective)
+                seen("topic", (p.topic,), effective)
+            for e in brief.events:
+                seen("actor", e.actors, self.audiences.effective(e.audience, rank))
+            for q in brief.questions:
+                effective = self.audiences.effective(q.audience, rank)
+                seen("actor", q.actors, effective)
+                seen("topic", q.topics, effective)
+        holders = [("actor", a.id, a.location, self.actors[a.id])
+                   for a in self.dossier.actors.values()]
+        holders += [("topic", t.id, t.location, self.topics[t.id])
+                    for t in self.dossier.topics.values()]
+        for kind, ident, where, own in holders:
+            first = lowest.get((kind, ident))
+            if first is not None and first > own:
+                self.diags.note(
+                    where,
+                    f"{kind} '{ident}' is for '{self.name(own)}' but only what is for "
+                    f"'{self.name(first)}' names it: the '{self.name(own)}' site shows its "
+                    f"page with nothing on it; if even its being followed is not for those "
+                    f"readers, give it 'audience: {self.name(first)}'", "audience-only-higher")
 
     def _question_text(self, question: Question) -> None:
         """Each audience's earliest entry of a question must give the question's text."""
