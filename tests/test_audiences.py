@@ -367,3 +367,16 @@ def test_an_authored_page_linking_to_a_left_out_brief_fails_the_strict_build(tmp
     site = build_project(project)
     assert any("briefs/inside.md" in w for w in site.warnings), site.warnings
     assert not site.exists("briefs/inside/")
+
+
+def test_a_site_that_sanitizes_says_nothing_of_the_html_of_briefs_it_leaves_out(tmp_path):
+    """``sanitize: true`` cleans every brief, the ones a site leaves out included: their raw
+    HTML is not warned about (nor is it about the others)."""
+    files = {**DOSSIER, "briefs/2025/inside.md": DOSSIER["briefs/2025/inside.md"].replace(
+        "Internal text.", 'Internal <img src="https://tracker.example/pixel.png"> text.')}
+    config = MKDOCS.format(audience="public") + "      sanitize: true\n"
+    site = build_project(make_project(tmp_path, files, mkdocs_yml=config), strict=True)
+    assert site.warnings == []
+    unsanitized = MKDOCS.format(audience="public")
+    site = build_project(make_project(tmp_path / "raw", files, mkdocs_yml=unsanitized))
+    assert any("inside.md:18:10" in w for w in site.warnings)  # checked in every build

@@ -41,6 +41,7 @@ class LoadResult:
     diagnostics: Diagnostics
     files_seen: int
     files_parsed: int
+    checked: Dossier | None = None  # every file validated, before as_of and audience
 
 
 @contextmanager
@@ -139,6 +140,7 @@ class DossierLoader:
                 diags.error(where, item.message, "outside-dossier")
             else:
                 diags.warning(where, item.message, "not-read")
+        checked = dossier
         if audiences is not None:
             body_lines = {raw.display: raw.body_line for raw in raws}
             diags.extend(check_audiences(dossier, audiences, body_lines))
@@ -155,7 +157,7 @@ class DossierLoader:
         )
         if scan_mentions:
             diags.extend(unlisted_mentions(index))
-        return LoadResult(dossier, index, diags, len(raws), parsed)
+        return LoadResult(dossier, index, diags, len(raws), parsed, checked)
 
 
 def load_dossier(

@@ -215,11 +215,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         if self.audiences.declared:
             log.info("briefbook: building the site for the audience '%s' (of %s)",
                      self.audience, ", ".join(self.audiences.names))
+        checked = self.result.checked or self.result.dossier  # the briefs left out too
         if self.config.sanitize:
-            self.result.diagnostics = sanitized_everywhere(self.result.dossier,
-                                                           self.result.diagnostics)
-        self.result.diagnostics.extend(
-            sanitize_opt_outs(self.result.dossier, bool(self.config.sanitize)))
+            self.result.diagnostics = sanitized_everywhere(checked, self.result.diagnostics)
+        self.result.diagnostics.extend(sanitize_opt_outs(checked, bool(self.config.sanitize)))
         self._report(self.result.diagnostics)
         self.tags_property = material_tags_property(config)
         self.with_overview = set()
