@@ -199,3 +199,18 @@ def test_the_single_audience_dossier_builds_the_same_bytes_with_audiences_declar
         assert sorted(declared) == sorted(default)
         assert [p for p in default if default[p] != declared[p]] == []
     assert len(default) > 20
+
+
+def test_a_restricted_brief_says_who_it_is_for_on_the_site_that_shows_it(sites):
+    def header(level: str, brief: str) -> str:
+        page = (sites[level] / "briefs" / brief / "index.html").read_text(encoding="utf-8")
+        start = page.index('<header class="bb-brief-header">')
+        return page[start:page.index("</header>", start)]
+
+    assert '<dt>For</dt><dd class="bb-audience">internal</dd>' in header(
+        "internal", "kittiwake-harlund-channel")
+    assert '<dd class="bb-audience">partners</dd>' in header(
+        "internal", "compact-liaison-grey-heron-rota")
+    assert "bb-audience" not in header("internal", "pipeline-sabotage-suspicions")
+    assert not any("bb-audience" in (path.read_text(encoding="utf-8"))
+                   for path in sites["public"].rglob("*.html"))

@@ -234,7 +234,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             self.result.dossier, self.result.index, urls, renderer,
             options={"sanitize": self.config.sanitize,
                      "material_tags": self.tags_property is not None,
-                     "stances_over_time": self.config.stances_over_time},
+                     "stances_over_time": self.config.stances_over_time,
+                     "most_open_audience": self.audiences.most_open},
             body_renderer=BodyRenderer(config.markdown_extensions, config.mdx_configs),
         )
         self.registry.pages.context = ctx
