@@ -241,6 +241,8 @@ def test_partners_read_what_is_for_them_and_the_most_restricted_reads_everything
     assert "hidden-topic" in partners.topics and "mole" not in partners.actors
     assert restrict(full.dossier, LEVELS, "internal") == full.dossier
     assert restrict(full.dossier, Audiences(), "") is full.dossier
+    with pytest.raises(ValueError, match="not one of the audiences"):
+        restrict(full.dossier, LEVELS, "intern")  # unknown ranks above all: would keep all
 
 
 def test_the_index_of_an_audience_build_is_computed_from_its_dossier(tmp_path):

@@ -273,6 +273,8 @@ def restrict(dossier: Dossier, audiences: Audiences, audience: str) -> Dossier:
     """
     if not audiences.declared:
         return dossier
+    if audience not in audiences.names:  # never "everything" for a misspelt audience
+        raise ValueError(f"'{audience}' is not one of the audiences {', '.join(audiences.names)}")
     level = audiences.rank(audience)
     actors = {k: a for k, a in dossier.actors.items()
               if audiences.mark_rank(a.audience) <= level}
