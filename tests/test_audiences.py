@@ -382,3 +382,16 @@ def test_a_site_that_sanitizes_says_nothing_of_the_html_of_briefs_it_leaves_out(
     unsanitized = MKDOCS.format(audience="public")
     site = build_project(make_project(tmp_path / "raw", files, mkdocs_yml=unsanitized))
     assert any("inside.md:18:10" in w for w in site.warnings)  # checked in every build
+
+
+def test_check_of_a_sanitizing_site_says_nothing_of_left_out_briefs_html(tmp_path, monkeypatch,
+                                                                         capsys):
+    from briefbook import cli
+
+    write_files(tmp_path, {**DOSSIER, "briefs/2025/inside.md": DOSSIER["briefs/2025/inside.md"]
+                           .replace("Internal text.", 'A <img src="https://t.example/p.png">.')})
+    config = MKDOCS.format(audience="public") + "      sanitize: true\n"
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "--strict", "--audience", "public"]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out

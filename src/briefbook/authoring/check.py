@@ -126,6 +126,6 @@ def check_dossier(
                           audiences=audiences or Audiences(), audience=audience)
     diagnostics = result.diagnostics
     if site_sanitizes:  # every brief is cleaned, the ones the audience leaves out too
-        diagnostics = sanitized_everywhere(result.dossier, diagnostics)
+        diagnostics = sanitized_everywhere(result.checked or result.dossier, diagnostics)
     return CheckReport(root, diagnostics.sorted(), result.files_seen, as_of,
                        len(result.dossier.briefs), audience)
