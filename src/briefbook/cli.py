@@ -23,6 +23,7 @@ from briefbook.model.dossier import ActorKind, Dossier
 if TYPE_CHECKING:
     from briefbook.authoring.ingest.article import Article
     from briefbook.authoring.new import Scaffolder
+    from briefbook.model.audience import Audiences
     from briefbook.model.dates import FuzzyDate
 
 OK, FAILED, USAGE = 0, 1, 2
@@ -105,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--today", type=_today, metavar="YYYY-MM-DD",
                        help="with --review: the day to review for (default: the plugin's "
                             "review_today, else SOURCE_DATE_EPOCH's day, else today in UTC)")
+    check.add_argument("--audience", default=None, metavar="NAME",
+                       help="check the dossier as the site for this audience (one of the "
+                            "plugin's 'audiences' in mkdocs.yml) would be built: the summary "
+                            "counts the briefs its readers may see")
     check.set_defaults(run=run_check)
 
     new = commands.add_parser(
@@ -330,13 +335,34 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
         rules = review_settings(found.config).rules(args.today)
     sanitizes = found.config is not None and plugin_option(found.config, "sanitize") is True
+    audiences, audience = _audiences(found, args.audience)
     report = check_dossier(found.root, as_of=args.as_of, notes=args.notes,
-                           site_sanitizes=sanitizes, review=rules)
+                           site_sanitizes=sanitizes, review=rules, audiences=audiences,
+                           audience=audience)
     if report.files == 0 and not report.diagnostics:
         raise UsageError(_empty_dossier(found))
     text = report.to_json(args.strict) if args.format == "json" else report.to_text(args.notes)
     print(text, file=out)
     return FAILED if report.failed(args.strict) else OK
+
+
+def _audiences(found: DossierPaths, option: str | None) -> tuple[Audiences, str]:
+    """The audiences the dossier's ``mkdocs.yml`` declares, and the one ``--audience`` names
+    ("" for none: every file is checked, nothing is left out)."""
+    from briefbook.authoring.locate import config_of, plugin_option
+    from briefbook.validate.audiences import chosen_audience, parse_audiences
+
+    config = config_of(found)
+    try:
+        audiences = parse_audiences(plugin_option(config, "audiences") if config else None)
+    except ValueError as exc:
+        raise UsageError(f"{config}: {exc}") from None
+    if option is None:
+        return audiences, ""
+    try:
+        return audiences, chosen_audience(audiences, option, "--audience")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _empty_dossier(found: DossierPaths) -> str:

@@ -24,9 +24,11 @@ from briefbook.load.files import (
     oversized_file,
     unreadable_file,
 )
+from briefbook.model.audience import Audiences
 from briefbook.model.diagnostics import Diagnostics, Location
 from briefbook.model.dossier import Dossier
 from briefbook.validate.as_of import as_of_filter
+from briefbook.validate.audiences import check_audiences, restrict
 from briefbook.validate.fields import validate
 
 
@@ -39,6 +41,7 @@ class LoadResult:
     diagnostics: Diagnostics
     files_seen: int
     files_parsed: int
+    checked: Dossier | None = None  # every file validated, before as_of and audience
 
 
 @contextmanager
@@ -69,7 +72,7 @@ class DossierLoader:
 
     def load(
         self, root: Path, base: Path | None = None, as_of: _dt.date | None = None,
-        scan_mentions: bool = True,
+        scan_mentions: bool = True, audiences: Audiences | None = None, audience: str = "",
     ) -> LoadResult:
         """Load, validate and index the dossier at ``root``.
 
@@ -78,12 +81,18 @@ class DossierLoader:
 
         With ``as_of``, every file is still checked, but the dossier keeps only the briefs
         dated on or before that day (see :func:`briefbook.validate.as_of.as_of_filter`).
+
+        With ``audiences`` (the dossier's declared list, empty when it declares none), every
+        audience mark is checked; with ``audience`` too, the dossier keeps only what that
+        audience may read (see :func:`briefbook.validate.audiences.restrict`), before it is
+        indexed. Without ``audiences``, marks are neither checked nor applied.
         """
         with _collector_paused():
-            return self._load(root, base, as_of, scan_mentions)
+            return self._load(root, base, as_of, scan_mentions, audiences, audience)
 
     def _load(
-        self, root: Path, base: Path | None, as_of: _dt.date | None, scan_mentions: bool
+        self, root: Path, base: Path | None, as_of: _dt.date | None, scan_mentions: bool,
+        audiences: Audiences | None = None, audience: str = "",
     ) -> LoadResult:
         root = root.resolve()
         base = (base or root.parent).resolve()
@@ -131,6 +140,12 @@ class DossierLoader:
                 diags.error(where, item.message, "outside-dossier")
             else:
                 diags.warning(where, item.message, "not-read")
+        checked = dossier
+        if audiences is not None:
+            body_lines = {raw.display: raw.body_line for raw in raws}
+            diags.extend(check_audiences(dossier, audiences, body_lines))
+            if audience:
+                dossier = restrict(dossier, audiences, audience)
         if as_of is not None:
             dossier = as_of_filter(dossier, as_of)
         names = tuple((a.id, a.names) for a in dossier.actors.values())
@@ -142,12 +157,12 @@ class DossierLoader:
         )
         if scan_mentions:
             diags.extend(unlisted_mentions(index))
-        return LoadResult(dossier, index, diags, len(raws), parsed)
+        return LoadResult(dossier, index, diags, len(raws), parsed, checked)
 
 
 def load_dossier(
     root: Path, base: Path | None = None, as_of: _dt.date | None = None,
-    scan_mentions: bool = True,
+    scan_mentions: bool = True, audiences: Audiences | None = None, audience: str = "",
 ) -> LoadResult:
-    """Load a dossier once, without a cache (as of a day, if given)."""
-    return DossierLoader().load(root, base, as_of, scan_mentions)
+    """Load a dossier once, without a cache (as of a day, for an audience, if given)."""
+    return DossierLoader().load(root, base, as_of, scan_mentions, audiences, audience)

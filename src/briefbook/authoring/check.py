@@ -10,6 +10,7 @@ from pathlib import Path
 from briefbook.authoring.review import ReviewItem, review_items
 from briefbook.index.review import ReviewRules, needs_review
 from briefbook.load.files import display_path
+from briefbook.model.audience import Audiences
 from briefbook.model.diagnostics import Diagnostic, Severity
 from briefbook.pipeline import load_dossier
 from briefbook.validate.fields import sanitized_everywhere
@@ -23,9 +24,10 @@ class CheckReport:
     diagnostics: list[Diagnostic]
     files: int
     as_of: _dt.date | None = None  # checked as the dossier stood that day
-    briefs_kept: int = 0  # with as_of: the briefs dated on or before it
+    briefs_kept: int = 0  # with as_of or audience: the briefs kept
     review_rules: ReviewRules | None = None  # with --review: what needs review, and when
     review: tuple[ReviewItem, ...] = ()
+    audience: str = ""  # checked as the site for this audience would be built
 
     def _count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -70,6 +72,8 @@ class CheckReport:
             needs = "needs" if len(self.review) == 1 else "need"
             text += (f"; {plural(len(self.review), 'item')} {needs} review on "
                      f"{self.review_rules.today.isoformat()}")
+        if self.audience:
+            text += f"; for audience '{self.audience}': {plural(self.briefs_kept, 'brief')}"
         return text
 
     def to_text(self, notes: bool = True) -> str:
@@ -94,6 +98,8 @@ class CheckReport:
                     "text": self.summary(),
                     **({"as_of": self.as_of.isoformat(), "briefs_as_of": self.briefs_kept}
                        if self.as_of is not None else {}),
+                    **({"audience": self.audience, "briefs_for_audience": self.briefs_kept}
+                       if self.audience else {}),
                 },
                 "diagnostics": [d.to_json() for d in self.diagnostics],
                 **({"review": {"today": self.review_rules.today.isoformat(),
@@ -119,6 +125,8 @@ def check_dossier(
     notes: bool = True,
     site_sanitizes: bool = False,
     review: ReviewRules | None = None,
+    audiences: Audiences | None = None,
+    audience: str = "",
 ) -> CheckReport:
     """Load and validate the dossier at ``root``; paths in diagnostics are shown from ``cwd``.
 
@@ -126,14 +134,17 @@ def check_dossier(
     checked, and the report says how many briefs the dossier held that day. With
     ``site_sanitizes`` (the site's ``sanitize: true``), body HTML the build cleans anyway is
     not warned about, as in the build. With ``review``, the report also lists what needs
-    review by those rules.
+    review by those rules. Every audience mark is checked against ``audiences``
+    (the declared list); with ``audience``, the check is the one the build for that audience
+    makes (its notes, the briefs it keeps).
     """
     base = (cwd or Path.cwd()).resolve()
-    result = load_dossier(root, base, as_of, scan_mentions=notes)
+    result = load_dossier(root, base, as_of, scan_mentions=notes,
+                          audiences=audiences or Audiences(), audience=audience)
     diagnostics = result.diagnostics
-    if site_sanitizes:
-        diagnostics = sanitized_everywhere(result.dossier, diagnostics)
+    if site_sanitizes:  # every brief is cleaned, the ones the audience leaves out too
+        diagnostics = sanitized_everywhere(result.checked or result.dossier, diagnostics)
     items = (tuple(review_items(result.dossier, needs_review(result.dossier, review)))
              if review is not None else ())
     return CheckReport(root, diagnostics.sorted(), result.files_seen, as_of,
-                       len(result.dossier.briefs), review, items)
+                       len(result.dossier.briefs), review, items, audience)

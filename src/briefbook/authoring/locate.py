@@ -228,3 +228,20 @@ def looks_like_a_dossier(folder: Path) -> bool:
     if (folder / "actors").is_dir() or (folder / "topics").is_dir():
         return True
     return next(discover(folder), None) is not None
+
+
+def config_of(found: DossierPaths) -> Path | None:
+    """The ``mkdocs.yml`` whose site a dossier is built into: the one it was found through,
+    or, for a dossier folder given itself, the one beside it that names it in ``briefs_dir``."""
+    if found.config is not None:
+        return found.config
+    for name in CONFIG_NAMES:
+        config = found.root.parent / name
+        if not config.is_file():
+            continue
+        try:
+            if briefs_dir_from_config(config).resolve() == found.root.resolve():
+                return config
+        except (DossierNotFound, ConfigProblem):
+            return None
+    return None

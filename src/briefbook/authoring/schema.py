@@ -154,6 +154,12 @@ def _defs() -> dict[str, Any]:
                            "event (corroboration).",
             "anyOf": [{"$ref": "#/$defs/slug"}, {"type": "null"}, _BLANK],
         },
+        "audience": {
+            "description": "Who may read it: one of the audiences the dossier declares "
+                           "(mkdocs.yml, plugin option 'audiences'), e.g. internal; without "
+                           "it, the most open audience (inside a brief: the brief's).",
+            "anyOf": [{"$ref": "#/$defs/slug"}, {"type": "null"}, _BLANK],
+        },
     }
     defs["source"] = _object(SOURCE_FIELDS, {
         "publisher": text,
@@ -188,6 +194,7 @@ def _defs() -> dict[str, Any]:
         "id": _ref("claimId"),
         "disputed": {"type": "boolean", "description": "true: other reports of this id "
                      "disagree and both are kept on purpose (a note, not a warning)."},
+        "audience": _ref("audience"),
     }, required=("actor", "topic", "stance", "summary"),
         description="Where an actor stands on a topic, as this brief reports it.")
     defs["event"] = _object(EVENT_FIELDS, {
@@ -199,6 +206,7 @@ def _defs() -> dict[str, Any]:
         "id": _ref("claimId"),
         "disputed": {"type": "boolean", "description": "true: other reports of this id "
                      "disagree and both are kept on purpose (a note, not a warning)."},
+        "audience": _ref("audience"),
     }, required=("date", "title"), description="A dated event reported by this brief.")
     question = _object(QUESTION_FIELDS, {
         "id": {**_ref("slug")},
@@ -216,6 +224,7 @@ def _defs() -> dict[str, Any]:
         "review_by": {"anyOf": [_ref("date"), {"type": "null"}],
                       "description": "The question should be settled by this date; open "
                                      "after it, it is listed as needing review."},
+        "audience": _ref("audience"),
     }, required=("id",), description="A question raised, followed up or answered by this brief.")
     defs["hypothesis"] = _object(HYPOTHESIS_FIELDS, {
         "id": _ref("slug"),
@@ -264,6 +273,7 @@ def _defs() -> dict[str, Any]:
         "date_unknown": {"type": "boolean",
                          "description": "true: the source states no publication date, and "
                                         "'date' is the day it was read."},
+        "audience": _ref("audience"),
     }, required=("title", "date"), description="Front-matter of a brief (briefs/**/*.md).")
     defs["actor"] = _object(ACTOR_FIELDS, {
         "name": required_text,
@@ -284,10 +294,12 @@ def _defs() -> dict[str, Any]:
                 {"type": "null"},
             ],
         },
+        "audience": _ref("audience"),
     }, required=("name", "kind"), description="Front-matter of an actor (briefs/actors/*.md).")
     defs["topic"] = _object(TOPIC_FIELDS, {
         "title": required_text,
         "summary": text,
+        "audience": _ref("audience"),
     }, required=("title",), description="Front-matter of a topic (briefs/topics/*.md).")
     return defs
 

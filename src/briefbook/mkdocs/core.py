@@ -53,11 +53,13 @@ from briefbook.mkdocs.page_cache import PageCache
 from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
 from briefbook.mkdocs.render_cache import RenderCache
 from briefbook.mkdocs.serve_snapshot import LastGoodSite, guarded
+from briefbook.model.audience import Audiences
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
 from briefbook.render.environment import Renderer
 from briefbook.render.markdown_body import BodyRenderer
 from briefbook.validate.as_of import parse_as_of
+from briefbook.validate.audiences import chosen_audience, parse_audiences
 from briefbook.validate.fields import sanitized_everywhere
 from briefbook.validate.options import sanitize_opt_outs
 from briefbook.views.as_of_banner import as_of_banner
@@ -104,6 +106,8 @@ class BriefbookConfig(Config):
     feed = c.Type(bool, default=True)
     feed_weeks = c.Type(int, default=20)
     as_of = c.Optional(c.Type((str, _dt.date)))
+    audiences = c.Optional(c.Type(list))  # most open first, e.g. [public, internal]
+    audience = c.Optional(c.Type(str))  # the audience this site is for (default: most open)
     tags_index = c.Type(bool, default=True)  # left out when Material's tags plugin runs
     previews = c.Type(bool, default=True)
     stances_over_time = c.Type(bool, default=True)  # the strips on actor and topic pages
@@ -151,6 +155,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.briefs_dir = Path("briefs")
         self.as_of: _dt.date | None = None
         self.review_today: _dt.date | None = None
+        self.audiences = Audiences()
+        self.audience = ""  # the audience of this site, when the dossier declares some
         self.banner = ""
         self.base_dir = Path.cwd()
         self.set_aside: list[File] = []  # generated files kept away from mkdocs-static-i18n
@@ -195,6 +201,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         except ValueError as exc:
             message = str(exc).replace("'as_of'", "'review_today'")
             raise PluginError(f"briefbook: {message}") from None
+        try:
+            self.audiences = parse_audiences(self.config.audiences)
+            self.audience = chosen_audience(self.audiences, self.config.audience)
+        except ValueError as exc:
+            raise PluginError(f"briefbook: {exc}; set it in mkdocs.yml under the "
+                              "'briefbook' plugin") from None
         self.own_tags = self.config.tags_index and not material_tags(config)
         self.cache_dir = _cache_dir(self.config.cache_dir, base, config)
         return config
@@ -223,12 +235,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         self.page_cache.start_build(config, self.cache_dir, keep_in_memory=self.serving)
         self.render_cache.start_build(self.cache_dir, keep_in_memory=self.serving)
-        self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of)
+        self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of,
+                                       audiences=self.audiences, audience=self.audience)
+        if self.audiences.declared:
+            log.info("briefbook: building the site for the audience '%s' (of %s)",
+                     self.audience, ", ".join(self.audiences.names))
+        checked = self.result.checked or self.result.dossier  # the briefs left out too
         if self.config.sanitize:
-            self.result.diagnostics = sanitized_everywhere(self.result.dossier,
-                                                           self.result.diagnostics)
-        self.result.diagnostics.extend(
-            sanitize_opt_outs(self.result.dossier, bool(self.config.sanitize)))
+            self.result.diagnostics = sanitized_everywhere(checked, self.result.diagnostics)
+        self.result.diagnostics.extend(sanitize_opt_outs(checked, bool(self.config.sanitize)))
         self._report(self.result.diagnostics)
         self.tags_property = material_tags_property(config)
         self.with_overview = set()
@@ -244,7 +259,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             self.result.dossier, self.result.index, urls, renderer,
             options={"sanitize": self.config.sanitize,
                      "material_tags": self.tags_property is not None,
-                     "stances_over_time": self.config.stances_over_time},
+                     "stances_over_time": self.config.stances_over_time,
+                     "most_open_audience": self.audiences.most_open},
             body_renderer=BodyRenderer(config.markdown_extensions, config.mdx_configs),
         )
         self.registry.pages.context = ctx

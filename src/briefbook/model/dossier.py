@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from briefbook.model.audience import AudienceMark
 from briefbook.model.dates import FuzzyDate
 from briefbook.model.diagnostics import Location
 from briefbook.model.grading import Grade, SourceKind
@@ -65,6 +66,7 @@ class Position:
     quote: str = ""
     id: str = ""  # the same id in several briefs: one claim, corroborated (see PositionRecord)
     disputed: bool = False  # the analyst keeps a known disagreement with other reports
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ class Event:
     end: FuzzyDate | None = None
     id: str = ""  # the same id in several briefs: one event, corroborated (see EventRecord)
     disputed: bool = False  # the analyst keeps a known disagreement with other reports
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
     @property
     def when(self) -> tuple[str, str]:
@@ -103,6 +106,7 @@ class QuestionEntry:
     hypotheses: tuple[Hypothesis, ...] = ()  # declared here (see model/hypotheses.py)
     evidence: tuple[EvidenceRating, ...] = ()  # this brief's evidence against them
     review_by: FuzzyDate | None = None  # the question should be settled by then
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +175,7 @@ class Brief:
     questions: tuple[QuestionEntry, ...] = ()
     sanitize: bool | None = None
     date_unknown: bool = False  # the source states no date: ``date`` is the day it was read
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
     @property
     def language(self) -> str:
@@ -196,6 +201,7 @@ class Actor:
     country: str = ""
     affiliations: tuple[str, ...] = ()
     external_ids: dict[str, str] = field(default_factory=dict)
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -212,6 +218,7 @@ class Topic:
     location: Location
     summary: str = ""
     body: str = ""
+    audience: AudienceMark | None = None  # who may read it (model/audience.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,3 +126,8 @@ def _check(
             diags.warning(where, f"link '{target}' is relative: on the dossier's site it "
                           "leads to a page that does not exist; write the full address "
                           "(https://…) of the page it comes from", "relative-link")
+
+
+def link_targets(body: str) -> Iterator[tuple[int, int, str]]:
+    """(line index, column, target) of each Markdown link and image of a text, outside code."""
+    return _links(body)

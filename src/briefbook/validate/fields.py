@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, TypeVar, overload
 
 from briefbook.load.files import FileKind, RawFile
+from briefbook.model.audience import AudienceMark
 from briefbook.model.dates import DateError, FuzzyDate
 from briefbook.model.diagnostics import Diagnostics, Location, did_you_mean, printable
 from briefbook.model.dossier import (
@@ -59,23 +60,25 @@ WINDOWS_RESERVED = frozenset(
 
 BRIEF_FIELDS = (
     "title", "date", "summary", "source", "actors", "topics", "tags", "positions", "events",
-    "questions", "slug", "sanitize", "date_unknown",
+    "questions", "slug", "sanitize", "date_unknown", "audience",
 )
 SOURCE_FIELDS = (
     "publisher", "title", "url", "language", "translated_from", "authors", "credits", "kind",
     "grade", "retrieved",
 )
 POSITION_FIELDS = (
-    "actor", "topic", "stance", "summary", "quote", "date", "id", "disputed",
+    "actor", "topic", "stance", "summary", "quote", "date", "id", "disputed", "audience",
 )
-EVENT_FIELDS = ("date", "end", "title", "actors", "place", "id", "disputed")
+EVENT_FIELDS = ("date", "end", "title", "actors", "place", "id", "disputed", "audience")
 QUESTION_FIELDS = (
     "id", "text", "status", "actors", "topics", "answer", "hypotheses", "evidence", "review_by",
+    "audience",
 )
 ACTOR_FIELDS = (
     "name", "kind", "aliases", "role", "country", "affiliations", "wikidata", "external_ids",
+    "audience",
 )
-TOPIC_FIELDS = ("title", "summary")
+TOPIC_FIELDS = ("title", "summary", "audience")
 
 _MISSING = object()
 YAML_BOOLEAN_HINT = ("YAML reads yes/no/on/off/true/false as true/false: put the value in "
@@ -515,6 +518,7 @@ def _actor(
         country=country.upper(),
         affiliations=tuple(a for a, _ in affiliations),
         external_ids=external,
+        audience=_audience(r),
     )
 
 
@@ -576,6 +580,7 @@ def _topic(raw: RawFile, diags: Diagnostics) -> Topic | None:
         location=Location(raw.display, 1, 1),
         summary=r.text("summary") or "",
         body=raw.body,
+        audience=_audience(r),
     )
 
 
@@ -687,6 +692,7 @@ def _brief(
         tags=tags,
         sanitize=sanitize if isinstance(sanitize, bool) else None,
         date_unknown=date_unknown,
+        audience=_audience(r),
     )
     positions = [_position(p, brief, actor_refs, topic_refs) for p in r.mappings("positions")]
     events = [_event(e, brief, actor_refs) for e in r.mappings("events")]
@@ -876,7 +882,7 @@ def _position(r: _Reader, brief: Brief, actors: _Refs, topics: _Refs) -> Positio
     return Position(
         actor=actor[0], topic=topic[0], stance=stance, summary=summary, date=date,
         brief=brief.id, location=r.loc(), quote=r.text("quote") or "",
-        id=_claim_ident(r, "position"), disputed=_disputed(r),
+        id=_claim_ident(r, "position"), disputed=_disputed(r), audience=_audience(r),
     )
 
 
@@ -895,6 +901,7 @@ def _event(r: _Reader, brief: Brief, actors: _Refs) -> Event | None:
     return Event(
         date=date, end=end, title=title, brief=brief.id, location=r.loc(), actors=involved,
         place=r.text("place") or "", id=_claim_ident(r, "event"), disputed=_disputed(r),
+        audience=_audience(r),
     )
 
 
@@ -926,7 +933,15 @@ def _question_entry(
         question=ident, brief=brief.id, date=brief.date, location=r.loc(),
         text=r.text("text") or "", status=status, actors=involved, topics=about, answer=answer,
         hypotheses=hypotheses, evidence=evidence, review_by=review_by,
+        audience=_audience(r),
     )
+
+
+def _audience(r: _Reader) -> AudienceMark | None:
+    """The optional ``audience`` of a file or entry, as written; the names are checked
+    against the dossier's declared audiences in :mod:`briefbook.validate.audiences`."""
+    name = r.text("audience")
+    return AudienceMark(name, r.loc("audience")) if name else None
 
 
 def _one(r: _Reader, key: str) -> list[tuple[str, Location]]:

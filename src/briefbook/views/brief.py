@@ -34,6 +34,14 @@ def brief_pages(ctx: ViewContext) -> list[GeneratedPage]:
     ]
 
 
+def marked_for(ctx: ViewContext, brief: Brief) -> str:
+    """The audience of a brief kept from the most open readers, for its header ("For:
+    internal"), so that a reader of a restricted site sees what not to pass on; else ""."""
+    most_open = ctx.options.get("most_open_audience", "")
+    mark = brief.audience
+    return mark.name if most_open and mark is not None and mark.name != most_open else ""
+
+
 def brief_page(ctx: ViewContext, brief: Brief) -> PageDoc:
     """Build the page of ``brief`` at ``briefs/<id>/``."""
     src = ctx.urls.brief_src(brief.id)
@@ -61,6 +69,7 @@ def brief_content(
             # (linked to the tags index) instead of as plain chips
             tag_chips=not (level == 1 and ctx.options.get("material_tags", False)),
             tags=tag_chips(ctx, src, brief.tags, ctx.tag_anchors) if ctx.tag_anchors else [],
+            marked_for=marked_for(ctx, brief),
         ),
         searchable=False,
     )
