@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -77,6 +78,18 @@ class PictureSite:
         }
 
 
+def site_audience(project: Path) -> dict[str, Any]:
+    """The audiences the project's ``mkdocs.yml`` declares and the one its site is built for,
+    as ``load_dossier`` takes them: the pictures show that edition of the dossier."""
+    from mkdocs.config import load_config
+
+    from briefbook.validate.audiences import chosen_audience, parse_audiences
+
+    options = load_config(config_file=str(project / "mkdocs.yml")).plugins["briefbook"].config
+    audiences = parse_audiences(options.audiences)
+    return {"audiences": audiences, "audience": chosen_audience(audiences, options.audience)}
+
+
 @pytest.fixture(scope="module")
 def pictures(checked_site) -> Iterator[PictureSite]:
     """The example, served; its dossier loaded as the build read it."""
@@ -84,7 +97,7 @@ def pictures(checked_site) -> Iterator[PictureSite]:
         pytest.fail(f"{checked_site.name} is a new example: add the pages its pictures are "
                     "tested on to PLACES in tests/test_pictures_browser.py")
     project = checked_site.built.root
-    result = load_dossier(project / "briefs", project)
+    result = load_dossier(project / "briefs", project, **site_audience(project))
     assert not result.diagnostics.errors
     with serve(checked_site.site) as origin:
         yield PictureSite(checked_site.name, origin, result.dossier, PLACES[checked_site.name])
