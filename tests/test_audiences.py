@@ -395,3 +395,40 @@ def test_check_of_a_sanitizing_site_says_nothing_of_left_out_briefs_html(tmp_pat
     monkeypatch.chdir(tmp_path)
     assert cli.main(["check", "--strict", "--audience", "public"]) == 0
     assert "0 errors, 0 warnings" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("written", ["audience:", "audience: ~", "audience: null",
+                                     'audience: ""', "audiance: internal", "Audience: internal",
+                                     "audiences: internal", '"audience\\u200b": internal',
+                                     "<<: {audience: internal}"])
+def test_a_mark_that_would_be_ignored_fails_closed(tmp_path, written):
+    """An empty mark, a misspelt key or a merge key is an error, not an unmarked brief: read
+    as unmarked, the brief would be published for every audience."""
+    result = _load(tmp_path, {**ACTORS, "briefs/2025/meant.md": (
+        f"---\ntitle: Meant for insiders CANARY\ndate: '2025'\n{written}\n"
+        "positions:\n  - actor: nato\n    topic: troops\n    stance: supports\n"
+        f"    summary: s\n    {written}\n---\nBody.\n")}, audience="public")
+    errors = [d for d in _errors(result) if d.location.path.endswith("meant.md")]
+    assert [d.location.line for d in errors] == [4, 10], [d.format() for d in errors]
+    for error in errors:
+        assert ("has no value" in error.message or "would publish" in error.message
+                or "merge keys" in error.message), error.format()
+
+
+def test_an_audience_field_on_a_hypothesis_is_an_error_saying_where_marks_go(tmp_path):
+    result = _load(tmp_path, {**ACTORS, "briefs/2025/q.md": (
+        "---\ntitle: Q\ndate: '2025'\nquestions:\n  - id: q-one\n    text: Why?\n"
+        "    hypotheses:\n      - {id: h-one, statement: One, audience: internal}\n---\n")})
+    [error] = _errors(result)
+    assert "ignoring it would publish this for every audience" in error.message
+    assert "mark the 'audience' of the entry or brief that holds it" in error.message
+
+
+def test_an_empty_mark_leaves_the_brief_out_even_of_a_build_that_goes_on_past_errors(tmp_path):
+    result = _load(tmp_path, {**ACTORS, "briefs/2025/meant.md": (
+        "---\ntitle: Meant for insiders\ndate: '2025'\naudience:\n---\nBody.\n")},
+        audience="public")
+    assert [d.message for d in _errors(result)] == [
+        "'audience' has no value; write one of the dossier's audiences, or delete the line to "
+        "give it its brief's"]
+    assert "meant" not in result.dossier.briefs

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from briefbook.model.diagnostics import Location
 
+# The name of a mark written with no value (``audience:``): not an id any dossier can declare,
+# so it ranks above every audience and the item is in no site; validation reports it.
+NO_VALUE = "(no value)"
 
 @dataclass(frozen=True, slots=True)
 class AudienceMark:

@@ -19,7 +19,7 @@ from collections.abc import Container, Iterable, Iterator
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from briefbook.model.audience import AudienceMark, Audiences
+from briefbook.model.audience import NO_VALUE, AudienceMark, Audiences
 from briefbook.model.diagnostics import Diagnostics, Location, did_you_mean
 from briefbook.model.dossier import Brief, Dossier, Event, Position, Question, QuestionEntry
 from briefbook.model.values import is_slug
@@ -95,6 +95,8 @@ def _marks(dossier: Dossier) -> Iterator[AudienceMark]:
 
 
 def _check_name(mark: AudienceMark, audiences: Audiences, diags: Diagnostics) -> None:
+    if mark.name == NO_VALUE:
+        return  # written with no value: reported where it was read
     if not audiences.declared:
         diags.error(mark.location, f"'audience' is '{mark.name}' but the dossier declares no "
                     f"audiences; {DECLARE_HINT}, or remove 'audience'", "undeclared-audience")

@@ -6,6 +6,7 @@ no date, broken YAML) is left out of the model, and always named by an error.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,7 +16,7 @@ from functools import cache
 from typing import Any, TypeVar, overload
 
 from briefbook.load.files import FileKind, RawFile
-from briefbook.model.audience import AudienceMark
+from briefbook.model.audience import NO_VALUE, AudienceMark
 from briefbook.model.dates import DateError, FuzzyDate
 from briefbook.model.diagnostics import Diagnostics, Location, did_you_mean, printable
 from briefbook.model.dossier import (
@@ -112,9 +113,27 @@ class _Reader:
         return text
 
     def check_fields(self, allowed: tuple[str, ...]) -> None:
+        """Warn about each field that is not ``allowed``; an error for one that would mark an
+        audience if it were spelt right, or a YAML merge key: ignoring those could publish what
+        its author meant to restrict, so they fail closed."""
         for key in self.data:
             if key not in allowed:
                 hint = did_you_mean(key, allowed)
+                if key == "<<":
+                    self.diags.error(
+                        self.raw.key_loc(*self.path, key),
+                        f"'{self.where(key)}': YAML merge keys ('<<') are not read; write the "
+                        "fields out in full", "merge-key")
+                    continue
+                if _looks_like_audience(str(key)):
+                    where = ("this entry's 'audience'" if "audience" in allowed else
+                             "the 'audience' of the entry or brief that holds it")
+                    self.diags.error(
+                        self.raw.key_loc(*self.path, key),
+                        f"unknown field '{self.where(key)}'{hint}; ignoring it would publish "
+                        f"this for every audience, so it is an error: mark {where} instead",
+                        "unknown-audience-field")
+                    continue
                 self.diags.warning(
                     self.raw.key_loc(*self.path, key),
                     f"unknown field '{self.where(key)}'{hint}; it is ignored",
@@ -939,9 +958,24 @@ def _question_entry(
 
 def _audience(r: _Reader) -> AudienceMark | None:
     """The optional ``audience`` of a file or entry, as written; the names are checked
-    against the dossier's declared audiences in :mod:`briefbook.validate.audiences`."""
+    against the dossier's declared audiences in :mod:`briefbook.validate.audiences`. A field
+    written with no value is an error, not "unmarked": its author meant to restrict."""
+    value = r.get("audience")
     name = r.text("audience")
+    if value is not _MISSING and not name and not isinstance(value, (dict, list)):
+        r.diags.error(r.loc("audience"), f"'{r.where('audience')}' has no value; write one of "
+                      "the dossier's audiences, or delete the line to give it its brief's",
+                      "audience-empty")
+        # kept as a mark no audience may read, so that even a build that goes on past errors
+        # (mkdocs serve) leaves the item out rather than publish it
+        return AudienceMark(NO_VALUE, r.loc("audience"))
     return AudienceMark(name, r.loc("audience")) if name else None
+
+
+def _looks_like_audience(key: str) -> bool:
+    """A field name that is ``audience`` misspelt, in another case or with invisible marks."""
+    folded = re.sub(r"[^a-z]", "", key.casefold())
+    return "audi" in folded or difflib.SequenceMatcher(None, folded, "audience").ratio() >= 0.75
 
 
 def _one(r: _Reader, key: str) -> list[tuple[str, Location]]:
