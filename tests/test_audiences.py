@@ -432,3 +432,39 @@ def test_an_empty_mark_leaves_the_brief_out_even_of_a_build_that_goes_on_past_er
         "'audience' has no value; write one of the dossier's audiences, or delete the line to "
         "give it its brief's"]
     assert "meant" not in result.dossier.briefs
+
+
+HYPOTHESES = {
+    **ACTORS,
+    "briefs/2025/inside.md": (
+        "---\ntitle: Inside\ndate: '2025-01-01'\naudience: internal\nquestions:\n"
+        "  - id: q-one\n    text: Why?\n    hypotheses:\n"
+        "      - {id: h-open, statement: The open answer}\n"
+        "      - {id: h-mole-in-ministry, statement: The secret answer}\n---\n"),
+    "briefs/2025/public.md": (
+        "---\ntitle: Public\ndate: '2025-02-01'\nquestions:\n  - id: q-one\n    text: Why?\n"
+        "    hypotheses: [{id: h-public, statement: A public answer}]\n    evidence:\n"
+        "      - {hypothesis: h-public, rating: consistent}\n"
+        "      - {hypothesis: h-mole-in-ministry, rating: inconsistent, note: pubnote}\n---\n"),
+}
+
+
+def test_a_rating_more_open_than_its_hypothesis_is_an_error_and_never_exported(tmp_path):
+    result = _load(tmp_path, HYPOTHESES, audience="public")
+    assert [d.format() for d in _errors(result)] == [
+        "briefs/2025/public.md:10:22: error: this rating (for 'public') rates hypothesis "
+        "'h-mole-in-ministry', which only entries for 'internal' declare: its readers would see "
+        "a hypothesis they may not read; raise the audience of this entry, or declare the "
+        "hypothesis where they can read it"]
+    project = make_project(tmp_path / "site", HYPOTHESES, plugins=(
+        "  - briefbook:\n      audiences: [public, internal]\n      audience: public"))
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):  # the error stops the build
+        build_project(project)
+    # a build that goes on (serve) never names the hypothesis it leaves out
+    from briefbook.export.hypotheses_json import question_hypotheses
+
+    question = result.dossier.questions["q-one"]
+    exported = json.dumps(question_hypotheses(question, {}, None))
+    assert "h-public" in exported and "mole" not in exported

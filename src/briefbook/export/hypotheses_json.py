@@ -55,10 +55,13 @@ def question_hypotheses(
             "date": _date(entry.date),
             "grade": _grade(grades.get(entry.brief)),
             "weight": grade_weight(grades.get(entry.brief)),
+            # only the hypotheses this site declares: a rating of one it leaves out (for
+            # another audience, or declared after as_of) would name it
             "ratings": [{"hypothesis": r.hypothesis, "rating": r.rating.value, "note": r.note}
-                        for r in entry.evidence],
+                        for r in entry.evidence if r.hypothesis in declared],
         }
-        for entry in question.entries if entry.evidence
+        for entry in question.entries
+        if any(r.hypothesis in declared for r in entry.evidence)
     ]
     data["ranking_history"] = [
         {

@@ -120,6 +120,14 @@ class _Leaks:
         self.actors = {k: audiences.mark_rank(a.audience) for k, a in dossier.actors.items()}
         self.topics = {k: audiences.mark_rank(t.audience) for k, t in dossier.topics.items()}
         self.briefs = {k: audiences.mark_rank(b.audience) for k, b in dossier.briefs.items()}
+        # (question, hypothesis) → the most open rank of an entry that declares it
+        self.hypotheses: dict[tuple[str, str], int] = {}
+        for brief in dossier.briefs.values():
+            for entry in brief.questions:
+                declared = audiences.effective(entry.audience, self.briefs[brief.id])
+                for hypothesis in entry.hypotheses:
+                    key = (entry.question, hypothesis.id)
+                    self.hypotheses[key] = min(self.hypotheses.get(key, declared), declared)
 
     def name(self, rank: int) -> str:
         names = self.audiences.names
@@ -170,6 +178,22 @@ class _Leaks:
                 actors, topics = item.actors, item.topics
             self._refs(item.location, effective, "actor", actors, self.actors, label, "names")
             self._refs(item.location, effective, "topic", topics, self.topics, label, "names")
+            if isinstance(item, QuestionEntry):
+                self._ratings(item, effective)
+
+    def _ratings(self, entry: QuestionEntry, rank: int) -> None:
+        """A rating read by more people than the hypothesis it rates would publish the
+        hypothesis's id (and that it exists) where its statement is left out."""
+        for rating in entry.evidence:
+            declared = self.hypotheses.get((entry.question, rating.hypothesis))
+            if declared is not None and declared > rank:
+                self.diags.error(
+                    rating.location,
+                    f"this rating (for '{self.name(rank)}') rates hypothesis "
+                    f"'{rating.hypothesis}', which only entries for '{self.name(declared)}' "
+                    "declare: its readers would see a hypothesis they may not read; raise the "
+                    "audience of this entry, or declare the hypothesis where they can read it",
+                    "audience-leak")
 
     def _refs(
         self, where: Location, rank: int, kind: str, ids: Iterable[str], ranks: dict[str, int],
