@@ -196,3 +196,18 @@ def test_the_review_page_shows_the_oldest_items_up_to_its_limit(tmp_path):
     assert "Lunesse" in actors and "Merova</a>" not in actors.split("</ul>")[0]
     assert "1 more is not listed here; briefbook check --review lists them all." in actors
     assert "4 items need review" in page
+
+
+def test_check_review_of_a_dossier_with_audiences_is_the_most_open_site_s(tmp_path, capsys):
+    """A scheduled review's log may be read more widely than the internal site: by default it
+    lists what the public site would, nothing of the briefs it leaves out."""
+    write_files(tmp_path, {"briefs/2025/secret.md": (
+        "---\ntitle: Secret\ndate: '2025-03-01'\naudience: internal\npositions:\n"
+        "  - {actor: merova, topic: talks, stance: supports, summary: Yes.}\n---\n")})
+    project = _project(tmp_path, "      audiences: [public, internal]\n")
+    cli.main(["check", str(project), "--review", "--today", "2026-12-01"])
+    public = capsys.readouterr().out
+    assert "secret.md" not in public and "for audience 'public'" in public
+    cli.main(["check", str(project), "--review", "--today", "2026-12-01",
+              "--audience", "internal"])
+    assert "briefs/2025/secret.md" in capsys.readouterr().out

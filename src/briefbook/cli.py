@@ -336,6 +336,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         rules = review_settings(found.config).rules(args.today)
     sanitizes = found.config is not None and plugin_option(found.config, "sanitize") is True
     audiences, audience = _audiences(found, args.audience)
+    if rules is not None and audiences.declared and not audience:
+        # what needs review is listed for the most open site unless asked otherwise: the list
+        # of a scheduled workflow lands in a log that readers of that site may see
+        audience = audiences.most_open
     report = check_dossier(found.root, as_of=args.as_of, notes=args.notes,
                            site_sanitizes=sanitizes, review=rules, audiences=audiences,
                            audience=audience)
