@@ -694,3 +694,11 @@ def test_check_agrees_with_a_site_that_sanitizes_every_body(tmp_path, monkeypatc
     code, out, _ = run(capsys, "check", "--strict")
     assert ("another host" in out) is not site_sanitizes
     assert code == (0 if site_sanitizes else 1)
+
+
+@pytest.mark.parametrize("argv", [["check", "--review", "--today", "2026-12-01\n::error::x"],
+                                  ["check", "--audience", "x\n::error file=a::forged"]])
+def test_a_line_break_in_an_option_value_cannot_start_a_line_of_the_error(project, capsys, argv):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "\\n::error" in err
+    assert not any(line.startswith("::") for line in err.splitlines())

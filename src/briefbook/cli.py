@@ -15,9 +15,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from briefbook.authoring.locate import ConfigProblem, DossierNotFound, DossierPaths, find_dossier
+from briefbook.model.diagnostics import printable
 from briefbook.model.dossier import ActorKind, Dossier
 
 if TYPE_CHECKING:
@@ -48,8 +49,16 @@ def _dossier_help(action: str) -> str:
             "briefbook plugin names it in briefs_dir (default: the current folder)")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the values a user typed shown escaped in its error messages: a line
+    break in an option's value cannot start a line of its own (a CI log command, ``::``)."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefbook",
         description="Check, create and import the Markdown files of a Briefbook dossier.",
         epilog="Run 'briefbook COMMAND --help' for the options of a command.",
@@ -218,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args, sys.stdout)
     except UsageError as exc:
-        print(f"briefbook {args.command}: error: {exc}", file=sys.stderr)
+        print(f"briefbook {args.command}: error: {printable(str(exc))}", file=sys.stderr)
         return USAGE
     except ConfigProblem as problem:
         return _config_problem(problem, args, sys.stdout)
