@@ -470,3 +470,21 @@ def test_an_undated_article_and_its_credits_show_on_its_page(tmp_path):
     page = build_project(project, strict=True).html("briefs/undated/")
     assert "publication date unknown: the day it was read" in page
     assert "Additional reporting by Tomás Ferreira" in html_lib.unescape(page)
+
+
+def test_a_brief_lists_the_nearest_follow_ups_of_a_long_question_and_counts_the_rest(tmp_path):
+    """A question followed for years: every brief would otherwise link to all the others."""
+    files = {f"briefs/2025/f{i:02d}.md": (
+        f"---\ntitle: Follow-up {i:02d}\ndate: '2025-01-{i + 1:02d}'\n"
+        f"questions:\n  - id: long\n{'    text: Will it end?' if i == 0 else ''}\n---\n")
+        for i in range(20)}
+    site = build_project(make_project(tmp_path, {**BASE, **files}))
+    page = _article(site.html("briefs/f10/"))
+    cited = page[page.index("Followed up in"):]
+    cited = cited[:cited.index("</p>")]
+    linked = re.findall(r"Follow-up (\d\d)", cited)
+    assert linked == ["06", "07", "08", "09", "11", "12", "13", "14"]  # the nearest in date
+    assert '<a href="../../questions/#long">and 11 more</a>' in cited
+    first = _article(site.html("briefs/f00/"))
+    assert re.findall(r"Follow-up (\d\d)", first[first.index("Followed up in"):].split(
+        "</p>")[0]) == [f"{i:02d}" for i in range(1, 9)]

@@ -147,8 +147,9 @@ class BriefQuestionRow:
     url: str | None
     actors: list[Chip]
     topics: list[Chip]
-    others: list[Chip]
+    others: list[Chip]  # the briefs on the question nearest this one in date
     grade: Grade | None
+    others_more: int = 0  # the briefs on it not listed (the question's page lists them all)
 
 
 def position_rows(
@@ -194,6 +195,11 @@ def event_rows(
     return rows
 
 
+# A brief lists at most this many other briefs on one of its questions, the nearest in date:
+# a question followed for years would otherwise repeat hundreds of links on every brief.
+FOLLOW_UPS_SHOWN = 8
+
+
 def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[BriefQuestionRow]:
     """What this brief says about each question, with the question's dossier-wide record."""
     rows = []
@@ -201,11 +207,11 @@ def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[BriefQuestio
         question = ctx.dossier.questions.get(entry.question)
         if question is None:
             continue
-        others = [
-            ctx.brief_link(src, ctx.dossier.briefs[e.brief])
-            for e in question.entries
-            if e.brief != brief.id and e.brief in ctx.dossier.briefs
-        ]
+        entries = [e for e in question.entries if e.brief in ctx.dossier.briefs]
+        here = next((i for i, e in enumerate(entries) if e.brief == brief.id), 0)
+        around = [i for i, e in enumerate(entries) if e.brief != brief.id]
+        nearest = sorted(sorted(around, key=lambda i: abs(i - here))[:FOLLOW_UPS_SHOWN])
+        others = [ctx.brief_link(src, ctx.dossier.briefs[entries[i].brief]) for i in nearest]
         rows.append(BriefQuestionRow(
             entry=entry,
             question=question,
@@ -214,5 +220,6 @@ def question_rows(ctx: ViewContext, src: str, brief: Brief) -> list[BriefQuestio
             topics=[ctx.topic_chip(src, t) for t in entry.topics],
             others=others,
             grade=brief.grade,
+            others_more=len(around) - len(nearest),
         ))
     return rows
