@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args, sys.stdout)
     except UsageError as exc:
-        print(f"briefbook {args.command}: error: {printable(str(exc))}", file=sys.stderr)
+        print(f"briefbook {args.command}: error: {exc}", file=sys.stderr)
         return USAGE
     except ConfigProblem as problem:
         return _config_problem(problem, args, sys.stdout)
@@ -374,8 +374,8 @@ def _audiences(found: DossierPaths, option: str | None) -> tuple[Audiences, str]
         return audiences, ""
     try:
         return audiences, chosen_audience(audiences, option, "--audience")
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ValueError as exc:  # it quotes the value typed: shown escaped, on one line
+        raise UsageError(printable(str(exc))) from None
 
 
 def _empty_dossier(found: DossierPaths) -> str:
