@@ -30,7 +30,8 @@ def timeline_labels(ctx: ViewContext, name: str, lanes: str, listed: bool) -> Ti
         t("pic_timeline_desc", lanes=lane_word)
     return TimelineLabels(
         # the timeline's own page is named "Timeline": not "Timeline of Timeline"
-        title=t("pic_timeline_page_title" if listed else "pic_timeline_title", name=name),
+        title=(t("pic_timeline_page_title", name=name) if listed
+               else t("pic_timeline_title", name=name)),
         description=description,
         other_lane=t("pic_other_lane"), source=t("source"), date=t("published"),
         event=t("pic_event"), lanes=t("pic_lanes"), alternative=t("pic_as_table"),
