@@ -153,7 +153,7 @@ def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, capsys) ->
 def test_init_in_the_current_folder_and_with_a_git_requirement(tmp_path: Path, monkeypatch,
                                                                capsys) -> None:
     monkeypatch.chdir(tmp_path)
-    line = "briefbook @ git+https://github.com/OWNER/briefbook@v0.2.0"
+    line = "briefbook @ git+https://github.com/acme/briefbook@v0.2.0"
     assert cli.main(["init", "--requirement", line]) == 0
     out = capsys.readouterr().out
     assert "wrote mkdocs.yml\n" in out and "cd " not in out
@@ -203,6 +203,14 @@ def test_a_placeholder_in_the_requirement_is_refused(tmp_path, capsys) -> None:
     line = "briefbook @ git+https://github.com/<owner>/briefbook@v0.2.0"
     assert cli.main(["init", str(tmp_path / "d"), "--requirement", line]) == 2
     assert "placeholder '<owner>'" in capsys.readouterr().err
+    assert not (tmp_path / "d").exists()
+    # the capitalised words init's own note and the docs use in their place
+    line = "briefbook @ git+https://github.com/OWNER/briefbook@TAG"
+    assert cli.main(["init", str(tmp_path / "d"), "--requirement", line]) == 2
+    assert "placeholder 'OWNER'" in capsys.readouterr().err
+    line = "briefbook @ git+https://github.com/analyst/briefbook@TAG"
+    assert cli.main(["init", str(tmp_path / "d"), "--requirement", line]) == 2
+    assert "placeholder 'TAG'" in capsys.readouterr().err
     assert not (tmp_path / "d").exists()
 
 

@@ -103,7 +103,9 @@ def origin_of(version: str, direct_url: str | None) -> Origin:
 _GIT_REQUIREMENT = re.compile(
     r"briefbook\s*@\s*git\+(?P<url>https://[^\s@#]+?)(?:\.git)?@(?P<revision>[\w.\-]+)"
 )
-_PLACEHOLDER = re.compile(r"<[A-Za-z][\w-]*>")
+# "<owner>", and the capitalised words docs write in their place ("OWNER/briefbook@TAG")
+_PLACEHOLDER = re.compile(r"<[A-Za-z][\w-]*>|(?<=/)(?:OWNER|USER|ORG)(?=/)|(?<=@)(?:TAG|REV|"
+                          r"VERSION|COMMIT)\b")
 
 
 def origin_of_requirement(line: str, version: str) -> Origin:
