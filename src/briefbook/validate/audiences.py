@@ -34,9 +34,7 @@ def parse_audiences(value: object) -> Audiences:
     """The ``audiences`` option: a list of distinct ids, most open first (``None``: none)."""
     if value is None:
         return Audiences()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not value:
+    if not isinstance(value, list) or not value:  # a single name too: the build refuses it
         raise ValueError(f"'audiences' must be a list of names, most open first, e.g. "
                          f"[public, partners, internal]; found {value!r}")
     names: list[str] = []
