@@ -320,3 +320,13 @@ def test_a_paragraph_crowded_with_markup_is_shown_as_code_and_warned(tmp_path):
     html = build_project(project).html("briefs/a/")
     assert "[" * 1000 in html and '<a href="https://example.org/">a</a>' in html
     assert MAX_INLINE_MARKS >= 500
+
+
+@pytest.mark.parametrize("text", ["plain ascii", "tab\tand\nline", "bell\x07", "del\x7f",
+                                  "accent é", "c1 \x85 next line", "nonchar \ufdd0",
+                                  "\uffff end", "astral 😀 fine", "astral nonchar \U0001fffe",
+                                  "\U0010ffff last", "é\x1b[31m"])
+def test_the_quick_control_check_agrees_with_the_pattern(text):
+    from briefbook.model.values import CONTROL_RE, has_control
+
+    assert has_control(text) is (CONTROL_RE.search(text) is not None)

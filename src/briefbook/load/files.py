@@ -17,7 +17,7 @@ from typing import Any, cast
 import yaml
 
 from briefbook.model.diagnostics import Diagnostic, Location, Severity, line_and_column
-from briefbook.model.values import CONTROL_RE
+from briefbook.model.values import CONTROL_RE, has_control
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # Plain scalars that may be something other than text start with one of the characters YAML's
@@ -363,7 +363,7 @@ def _split(raw: RawFile, text: str) -> None:
 def _without_controls(raw: RawFile, body: str, first_line: int) -> str:
     """The body without control characters (NUL, ESC, ...), each kind named in a warning at the
     first place it occurs: they would reach the page, the search index and the feeds."""
-    if not CONTROL_RE.search(body):
+    if not has_control(body):
         return body
     found: dict[str, tuple[int, int]] = {}
     for number, text in enumerate(body.split("\n")):

@@ -131,7 +131,9 @@ def balanced(body: str) -> str:
 def remote_resources(body: str) -> list[tuple[int, int, str]]:
     """Line (1-based), column and text of each image or resource ``body`` loads from another
     host when the page is read (``![](https://…)``, ``<img src>``, ``<iframe>``, CSS ``url()``)."""
-    found = []
+    found: list[tuple[int, int, str]] = []
+    if "//" not in body and "\\\\" not in body:  # every pattern needs one (a host)
+        return found
     for number, line in prose_lines(body):
         for match in _REMOTE_RESOURCES.finditer(line):
             found.append((number + 1, match.start() + 1, match.group()[:80]))
@@ -149,6 +151,8 @@ def crowded_paragraphs(body: str) -> list[tuple[int, int]]:
     """Line (1-based) and count of inline markup characters of each paragraph of ``body`` that
     holds more than :data:`MAX_INLINE_MARKS` of them (outside fenced code)."""
     found: list[tuple[int, int]] = []
+    if sum(body.count(mark) for mark in "[]&<>`*_!\\") <= MAX_INLINE_MARKS:
+        return found  # no paragraph can hold more than the whole text
     start, count, previous = 0, 0, -1
     for number, line in prose_lines(body):
         if not line.strip() or number != previous + 1:
