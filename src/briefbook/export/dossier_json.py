@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from briefbook.export.hypotheses_json import question_hypotheses
-from briefbook.model.dates import FuzzyDate
+from briefbook.export.json_values import json_date, json_grade
 from briefbook.model.dossier import Brief, Event, Position, Question
 from briefbook.views.context import ViewContext
 from briefbook.views.hypotheses import hypotheses_src
@@ -89,20 +89,12 @@ def dossier_data(ctx: ViewContext, site_url: str = "") -> dict[str, Any]:
     }
 
 
-def _date(date: FuzzyDate) -> dict[str, Any]:
-    return {
-        "value": date.isoformat().lstrip("~"),
-        "precision": date.precision.name.lower(),
-        "approximate": date.approximate,
-    }
-
-
 def _brief(brief: Brief, url: str | None) -> dict[str, Any]:
     source = brief.source
     return {
         "id": brief.id,
         "title": brief.title,
-        "date": _date(brief.date),
+        "date": json_date(brief.date),
         "date_unknown": brief.date_unknown,
         "summary": brief.summary,
         "source": {
@@ -113,9 +105,9 @@ def _brief(brief: Brief, url: str | None) -> dict[str, Any]:
             "translated_from": source.translated_from,
             "authors": list(source.authors),
             "credits": list(source.credits),
-            "retrieved": _date(source.retrieved) if source.retrieved else None,
+            "retrieved": json_date(source.retrieved) if source.retrieved else None,
             "kind": source.kind.value if source.kind else None,
-            "grade": source.grade.label if source.grade else None,
+            "grade": json_grade(source.grade),
         },
         "actors": list(brief.actors),
         "topics": list(brief.topics),
@@ -132,7 +124,7 @@ def _position(p: Position) -> dict[str, Any]:
         "stance": p.stance.value,
         "summary": p.summary,
         "quote": p.quote,
-        "date": _date(p.date),
+        "date": json_date(p.date),
         "brief": p.brief,
         "id": p.id,
         "disputed": p.disputed,
@@ -142,8 +134,8 @@ def _position(p: Position) -> dict[str, Any]:
 def _event(e: Event) -> dict[str, Any]:
     return {
         "title": e.title,
-        "date": _date(e.date),
-        "end": _date(e.end) if e.end else None,
+        "date": json_date(e.date),
+        "end": json_date(e.end) if e.end else None,
         "place": e.place,
         "actors": list(e.actors),
         "brief": e.brief,
@@ -160,12 +152,12 @@ def _question(q: Question, url: str | None) -> dict[str, Any]:
         "status": q.status.value,
         "actors": list(q.actors),
         "topics": list(q.topics),
-        "answer": {"text": answer.answer, "brief": answer.brief, "date": _date(answer.date)}
+        "answer": {"text": answer.answer, "brief": answer.brief, "date": json_date(answer.date)}
         if answer else None,
         "entries": [
             {
                 "brief": e.brief,
-                "date": _date(e.date),
+                "date": json_date(e.date),
                 "status": e.status.value,
                 "text": e.text,
                 "answer": e.answer,

@@ -7,19 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefbook.export.json_values import json_date, json_grade
 from briefbook.index.hypotheses import HypothesisScore, grade_weight, rank, ranking_history
-from briefbook.model.dates import FuzzyDate
 from briefbook.model.dossier import Question
 from briefbook.model.grading import Grade
-
-
-def _date(date: FuzzyDate) -> dict[str, Any]:
-    return {"value": date.isoformat().lstrip("~"), "precision": date.precision.name.lower(),
-            "approximate": date.approximate}
-
-
-def _grade(grade: Grade | None) -> str | None:
-    return grade.label if grade else None
 
 
 def _score(score: HypothesisScore) -> dict[str, Any]:
@@ -40,7 +31,7 @@ def question_hypotheses(
     """``review_by``, and for a question with hypotheses: the hypotheses least contradicted
     first, each brief's ratings with its weight, and the ranking after each date."""
     data: dict[str, Any] = {
-        "review_by": _date(question.review_by) if question.review_by else None,
+        "review_by": json_date(question.review_by) if question.review_by else None,
     }
     if not question.hypotheses:
         return data
@@ -52,8 +43,8 @@ def question_hypotheses(
     data["evidence"] = [
         {
             "brief": entry.brief,
-            "date": _date(entry.date),
-            "grade": _grade(grades.get(entry.brief)),
+            "date": json_date(entry.date),
+            "grade": json_grade(grades.get(entry.brief)),
             "weight": grade_weight(grades.get(entry.brief)),
             # only the hypotheses this site declares: a rating of one it leaves out (for
             # another audience, or declared after as_of) would name it
@@ -65,7 +56,7 @@ def question_hypotheses(
     ]
     data["ranking_history"] = [
         {
-            "date": _date(step.date),
+            "date": json_date(step.date),
             "briefs": [e.brief for e in step.entries],
             "ranking": [s.hypothesis.id for s in step.ranking],
             "inconsistency": [s.inconsistency for s in step.ranking],
