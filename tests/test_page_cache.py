@@ -67,9 +67,10 @@ def _subprocess_build(project: Path, config_name: str, site: Path) -> tuple[int,
 class Project:
     """The example project with a page cache, built the three ways."""
 
-    def __init__(self, tmp_path: Path) -> None:
+    def __init__(self, tmp_path: Path, workers: int = 1) -> None:
         self.root = copy_example(tmp_path / "project")
         self.tmp = tmp_path
+        self.workers = workers
         config = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
         (self.root / "mkdocs-cold.yml").write_text(config, encoding="utf-8")
         self.write_config(config)
@@ -77,13 +78,17 @@ class Project:
     def write_config(self, config: str) -> None:
         """``mkdocs.yml`` (with ``cache_dir``) and the cold config (without), from one text."""
         (self.root / "mkdocs-cold.yml").write_text(config, encoding="utf-8")
-        cached = re.sub(r"^  - briefbook:?\n", "  - briefbook:\n      cache_dir: .cache/bb\n",
+        options = "      cache_dir: .cache/bb\n"
+        if self.workers > 1:
+            options += f"      workers: {self.workers}\n"
+        cached = re.sub(r"^  - briefbook:?\n", "  - briefbook:\n" + options,
                         config, count=1, flags=re.M)
         assert "cache_dir: .cache/bb" in cached
         (self.root / "mkdocs.yml").write_text(cached, encoding="utf-8")
 
     def serve_build(self) -> tuple[int, int, list[str]]:
-        """A rebuild as ``mkdocs serve`` makes it: same process, same plugin instances."""
+        """A rebuild as ``mkdocs serve`` makes it: same process, same plugin instances. (Pages
+        converted counts those the workers converted.)"""
         site = self.tmp / "served"
         os.environ["SOURCE_DATE_EPOCH"] = EPOCH
         with mkdocs_messages() as warnings:
@@ -91,10 +96,12 @@ class Project:
             config.plugins.on_startup(command="serve", dirty=False)
             build(config)
         core = config.plugins["briefbook"]
+        self.from_workers = core.page_cache.from_workers
         cache = core.render_cache
         RENDERED["serve"] = (cache.pages.misses, cache.pages.hits,
                              cache.search.misses, cache.search.hits)
-        return core.page_cache.converted, core.page_cache.reused, list(warnings)
+        converted = core.page_cache.converted + core.page_cache.from_workers
+        return converted, core.page_cache.reused, list(warnings)
 
     def check(self, step: str) -> dict[str, tuple[int, int]]:
         """Build the three ways; the cached sites must equal the cold one, file for file."""
@@ -104,6 +111,8 @@ class Project:
         for way in ("served", "disk"):
             assert _differences(self.tmp / way, self.tmp / "cold") == [], (step, way)
         return counts
+
+    from_workers = 0  # pages the workers converted in the last serve-like build
 
     def edit(self, rel: str, old: str, new: str) -> None:
         path = self.root / rel
@@ -130,9 +139,16 @@ NATO and Barry are both named here, with a [link to the home page](../index.md).
 """
 
 
-def test_cached_builds_equal_cold_builds_through_a_series_of_edits(project):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cached_builds_equal_cold_builds_through_a_series_of_edits(tmp_path, monkeypatch,
+                                                                    workers):
+    """With ``workers: 2`` the serve-like and the cached builds run on two processes, the
+    reference on one: incremental, cached and parallel at once."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    project = Project(tmp_path, workers)
     first = project.check("first build")
     assert first["serve"][1] == 0 and first["serve"][0] > 30  # nothing cached yet
+    assert (project.from_workers > 10) == (workers > 1)  # (converted by the workers, or not)
     assert first["disk"][0] == 0  # the in-process build filled the folder
 
     project.edit(BRIEF, "\n---\n", "\n---\nA sentence added during the edit, naming NATO.\n\n")

@@ -53,6 +53,7 @@ from briefbook.mkdocs.page_cache import PageCache
 from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
 from briefbook.mkdocs.render_cache import RenderCache
 from briefbook.mkdocs.serve_snapshot import LastGoodSite, guarded
+from briefbook.mkdocs.workers import PagePool
 from briefbook.model.audience import Audiences
 from briefbook.model.diagnostics import Diagnostics, Severity
 from briefbook.pipeline import DossierLoader, LoadResult
@@ -69,7 +70,7 @@ from briefbook.views.changes import changes_pages, history, week_pages
 from briefbook.views.context import ViewContext
 from briefbook.views.hypotheses import hypotheses_pages
 from briefbook.views.overview import find_marker, overview_doc
-from briefbook.views.page import splice
+from briefbook.views.page import PageDoc, splice
 from briefbook.views.positions import positions_pages
 from briefbook.views.print_book import print_book_pages
 from briefbook.views.questions import question_page_map, questions_pages
@@ -112,6 +113,7 @@ class BriefbookConfig(Config):
     previews = c.Type(bool, default=True)
     stances_over_time = c.Type(bool, default=True)  # the strips on actor and topic pages
     cache_dir = c.Optional(c.Type(str))
+    workers = c.Type(int, default=1)  # processes that produce and convert pages (workers.py)
     review = c.Type(bool, default=True)  # the "needs review" page
     review_positions_after_days = c.Type(int, default=DEFAULT_POSITIONS_AFTER_DAYS)
     review_actors_after_days = c.Type(int, default=DEFAULT_ACTORS_AFTER_DAYS)
@@ -125,6 +127,7 @@ COUNT_MINIMUMS = {
     "topic_briefs_limit": 0,  # 0: a topic page lists no briefs (they are on the briefs list)
     "print_max_briefs": 0,  # 0: the book holds every brief
     "review_positions_after_days": 0, "review_actors_after_days": 0, "review_page_limit": 0,
+    "workers": 1,
 }
 """Every whole-number option of the plugin, with the least value it accepts."""
 
@@ -167,6 +170,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.render_cache = RenderCache()  # rendered pages and search entries, likewise
         self.cache_dir: Path | None = None
         self.nav: Any = None
+        self.pool = PagePool()
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -343,14 +347,50 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.nav = nav
         return nav
 
-    on_nav = CombinedEvent(_flatten, _keep_nav)
+    @event_priority(-200)  # after every plugin: files and navigation are final
+    def _start_workers(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """With ``workers`` above 1, fork the processes that prepare pages ahead (workers.py)."""
+        self.registry.ahead = None
+        if self.config.workers > 1:
+            sources = [f.src_uri for f in files.documentation_pages()
+                       if f.src_uri in self.registry.pages]
+            self.pool.start(self.config.workers, sources, config, files,
+                            self.registry.pages.produce, self.page_cache)
+            if self.pool.running:
+                self.registry.ahead = self._prepared
+        return nav
+
+    on_nav = CombinedEvent(_flatten, _keep_nav, _start_workers)
+
+    def _prepared(self, src_uri: str) -> PageDoc | None:
+        """The page a worker produced (its conversion to the page cache), if any."""
+        prepared = self.pool.take(src_uri)
+        if prepared is None:
+            return None
+        if prepared.conversion is not None:
+            self.page_cache.add_prepared(src_uri, *prepared.conversion)
+        return prepared.doc
+
+    @event_priority(100)  # the first: every page is read
+    def _stop_workers(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self._finish_workers()
+        return env
+
+    def _finish_workers(self) -> None:
+        if self.pool.running:
+            self.pool.finish()
+            log.debug("briefbook: %d pages produced by workers, %d of them converted there",
+                      self.pool.prepared_pages, self.page_cache.from_workers)
+        self.registry.ahead = None
 
     @event_priority(-100)  # the last: the environment the pages are rendered with
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    def _hook_render_cache(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Hook the render cache into the environment and the search index (render_cache)."""
         if self.nav is not None:
             self.render_cache.prepare(env, config, self.nav, files)
         return env
+
+    on_env = CombinedEvent(_stop_workers, _hook_render_cache)
 
     @event_priority(50)
     def _overview(
@@ -457,6 +497,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
                       self.page_cache.converted, self.page_cache.reused)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._finish_workers()
         self.page_cache.abandon_build()
         self.render_cache.end_build(prune=False)
         self.nav = None
@@ -472,6 +513,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         return server
 
     def on_shutdown(self) -> None:
+        self._finish_workers()
         if self.last_good is not None:
             self.last_good.close()
             self.last_good = None

@@ -159,6 +159,10 @@ class PageCache:
         self._files: Files | None = None
         self.converted = 0
         self.reused = 0
+        self.pooled = False  # worker processes convert pages ahead (mkdocs/workers.py)
+        self.prepared: dict[str, tuple[str, Rendering]] = {}  # their conversions: page -> key
+        self.from_workers = 0
+        self._collected: list[tuple[str, Rendering]] | None = None  # in a worker
 
     def start_build(self, config: MkDocsConfig, folder: Path | None, keep_in_memory: bool) -> None:
         """Set up for a build (from the core's ``on_files``, after every ``on_config``)."""
@@ -168,7 +172,8 @@ class PageCache:
         if not keep_in_memory:
             self.memory = {}
         self._used, self._hits, self._converting = set(), {}, {}
-        self.converted = self.reused = 0
+        self.converted = self.reused = self.from_workers = 0
+        self.pooled, self.prepared = False, {}
         extensions = [_extension_key(e) for e in config.markdown_extensions]
         # an extension that reads files of its own (snippets) makes a page depend on them
         self.disabled_by = next((e for e in extensions if isinstance(e, str)
@@ -182,7 +187,24 @@ class PageCache:
 
     @property
     def active(self) -> bool:
-        return (self.keep_in_memory or self.folder is not None) and self.disabled_by is None
+        kept = self.keep_in_memory or self.folder is not None
+        return (kept or self.pooled or self._collected is not None) and self.disabled_by is None
+
+    # -- worker processes (mkdocs/workers.py) ------------------------------------------------
+    def start_collecting(self) -> None:
+        """In a worker: keep each conversion for :meth:`take_collected`, store nothing."""
+        self.folder, self.keep_in_memory, self._collected = None, False, []
+
+    def take_collected(self) -> tuple[str, Rendering] | None:
+        """In a worker: the conversion just made, with its key, if any."""
+        collected = self._collected.pop() if self._collected else None
+        self._collected = []
+        return collected
+
+    def add_prepared(self, src_uri: str, key: str, rendering: Rendering) -> None:
+        """A conversion a worker made of the page about to be read (used when the page's key,
+        once every plugin has had its say, is ``key``)."""
+        self.prepared[src_uri] = (key, rendering)
 
     # -- the two hooks -----------------------------------------------------------------------
     def before_render(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -197,8 +219,16 @@ class PageCache:
         self._used.add(key)
         found = self._find(key)
         if found is not None and _same_lookups(found.lookups, files):
+            self.prepared.pop(page.file.src_uri, None)
             self._hits[page.file.src_uri] = (found, markdown)
             self.reused += 1
+            return ""
+        prepared_key, prepared = self.prepared.pop(page.file.src_uri, ("", None))
+        if prepared is not None and prepared_key == key and _same_lookups(prepared.lookups,
+                                                                           files):
+            self._store(key, prepared)  # kept as if converted here
+            self._hits[page.file.src_uri] = (prepared, markdown)
+            self.from_workers += 1
             return ""
         self._converting[page.file.src_uri] = key
         self._record(files)
@@ -275,6 +305,9 @@ class PageCache:
         return found
 
     def _store(self, key: str, rendering: Rendering) -> None:
+        if self._collected is not None:
+            self._collected.append((key, rendering))
+            return
         if self.keep_in_memory:
             self.memory[key] = rendering
         if self.folder is None:

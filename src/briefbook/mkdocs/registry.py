@@ -73,6 +73,7 @@ class SiteRegistry:
         self.base_dir = base_dir
         self.custom_dirs = custom_dirs or []
         self._rendered: dict[str, PageDoc] = {}
+        self.ahead: Callable[[str], PageDoc | None] | None = None  # pages workers produced
 
     # -- contributions -----------------------------------------------------------------------
     def add_site_section(self, name: str) -> None:
@@ -112,7 +113,12 @@ class SiteRegistry:
     # -- rendering ---------------------------------------------------------------------------
     def read(self, src_uri: str) -> str:
         """Produce the page at ``src_uri`` (title, meta, body and the sections contributed to
-        its kind) and keep it until :meth:`release`; return the source MkDocs reads."""
+        its kind) and keep it until :meth:`release`; return the source MkDocs reads. (A page
+        a worker process produced is taken as it is: see :mod:`briefbook.mkdocs.workers`.)"""
+        doc = self.ahead(src_uri) if self.ahead is not None else None
+        if doc is not None:
+            self._rendered[src_uri] = doc
+            return doc.markdown
         try:
             doc = self.pages.produce(src_uri)
         except ContributionFailed as failed:
