@@ -241,3 +241,23 @@ def test_cache_dir_inside_docs_dir_stops_the_build(project):
     assert proc.returncode == 1
     assert "cache_dir 'docs/cache' is inside docs_dir 'docs'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_hooks_file_beside_the_cache_builds_and_its_edits_show(project):
+    """``hooks:`` plugins are modules, without options: the render cache keys them by their
+    text (a build with both once stopped with a traceback)."""
+    hook = project.root / "hooks.py"
+    hook.write_text("def on_page_content(html, page, config, files):\n"
+                    "    return html + '<p>First hook.</p>'\n", encoding="utf-8")
+    config = (project.root / "mkdocs-cold.yml").read_text(encoding="utf-8")
+    project.write_config(config + "\nhooks:\n  - hooks.py\n")
+    project.check("with a hooks file")
+    hook.write_text("def on_page_content(html, page, config, files):\n"
+                    "    return html + '<p>Second hook.</p>'\n", encoding="utf-8")
+    # in new processes only: Python does not import a changed module again in one process
+    # (plain MkDocs neither), so a serve-like rebuild would show the first hook
+    _subprocess_build(project.root, "mkdocs.yml", project.tmp / "disk")
+    _subprocess_build(project.root, "mkdocs-cold.yml", project.tmp / "cold")
+    assert _differences(project.tmp / "disk", project.tmp / "cold") == []
+    page = (project.tmp / "disk/index.html").read_text(encoding="utf-8")
+    assert "Second hook." in page and "First hook." not in page

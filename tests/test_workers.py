@@ -21,6 +21,7 @@ from support import ROOT, copy_example
 EPOCH = "1700000000"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 PREPARED = re.compile(r"briefbook: (\d+) pages produced by workers, (\d+) of them converted there")
+RENDERED = re.compile(r"briefbook: (\d+) pages rendered by workers, (\d+) of them used")
 BRIEF = "briefs/2025/iiss-assessment-force-size.md"
 TIMING = re.compile(r"Documentation built in [\d.]+ seconds")
 
@@ -67,8 +68,9 @@ def _compare(project: Path, workers: int, tmp: Path) -> tuple[int, int]:
     assert "Traceback" not in many.stderr
     assert _differences(tmp / "many", tmp / "one") == []
     assert _messages(many) == _messages(one)
-    counts = PREPARED.search(many.stderr)
-    assert counts, many.stderr[-2000:]
+    counts, rendered = PREPARED.search(many.stderr), RENDERED.search(many.stderr)
+    assert counts and rendered, many.stderr[-2000:]
+    assert int(rendered.group(1)) >= 10 and rendered.group(1) == rendered.group(2)
     return int(counts.group(1)), int(counts.group(2))
 
 

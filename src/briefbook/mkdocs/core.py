@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -50,6 +50,7 @@ from briefbook.mkdocs.i18n import (
 from briefbook.mkdocs.material_tags import material_tags_property
 from briefbook.mkdocs.navigation import flatten_generated_sections
 from briefbook.mkdocs.page_cache import PageCache
+from briefbook.mkdocs.page_jobs import BuildJob, Built, Read, ReadJob, replay
 from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
 from briefbook.mkdocs.render_cache import RenderCache
 from briefbook.mkdocs.serve_snapshot import LastGoodSite, guarded
@@ -170,7 +171,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.render_cache = RenderCache()  # rendered pages and search entries, likewise
         self.cache_dir: Path | None = None
         self.nav: Any = None
-        self.pool = PagePool()
+        self.read_pool = PagePool("read")  # workers of the reading pass (workers.py)
+        self.build_pool = PagePool("build")  # and of the building pass
 
     # -- set-up ------------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -238,7 +240,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         self.page_cache.start_build(config, self.cache_dir, keep_in_memory=self.serving)
-        self.render_cache.start_build(self.cache_dir, keep_in_memory=self.serving)
+        self.render_cache.start_build(self.cache_dir, keep_in_memory=self.serving,
+                                      pooled=self.config.workers > 1)
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of,
                                        audiences=self.audiences, audience=self.audience)
         if self.audiences.declared:
@@ -348,40 +351,48 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         return nav
 
     @event_priority(-200)  # after every plugin: files and navigation are final
-    def _start_workers(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """With ``workers`` above 1, fork the processes that prepare pages ahead (workers.py)."""
+    def _start_read_workers(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """With ``workers`` above 1, fork the processes that produce and convert generated
+        pages ahead of MkDocs (workers.py, page_jobs.py)."""
         self.registry.ahead = None
         if self.config.workers > 1:
             sources = [f.src_uri for f in files.documentation_pages()
                        if f.src_uri in self.registry.pages]
-            self.pool.start(self.config.workers, sources, config, files,
-                            self.registry.pages.produce, self.page_cache)
-            if self.pool.running:
-                self.registry.ahead = self._prepared
+            job = ReadJob(config, files, self.registry.pages.produce, self.page_cache)
+            self.page_cache.pooled = self.read_pool.start(self.config.workers, sources, job,
+                                                          job.setup)
+            if self.read_pool.running:
+                self.registry.ahead = self._read_ahead
         return nav
 
-    on_nav = CombinedEvent(_flatten, _keep_nav, _start_workers)
+    on_nav = CombinedEvent(_flatten, _keep_nav, _start_read_workers)
 
-    def _prepared(self, src_uri: str) -> PageDoc | None:
+    def _read_ahead(self, src_uri: str) -> PageDoc | None:
         """The page a worker produced (its conversion to the page cache), if any."""
-        prepared = self.pool.take(src_uri)
-        if prepared is None:
+        read = self.read_pool.take(src_uri)
+        if not isinstance(read, Read):
             return None
-        if prepared.conversion is not None:
-            self.page_cache.add_prepared(src_uri, *prepared.conversion)
-        return prepared.doc
+        replay(read.logs)
+        if read.conversion is not None:
+            self.page_cache.add_prepared(src_uri, *read.conversion)
+        return read.doc
 
     @event_priority(100)  # the first: every page is read
-    def _stop_workers(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        self._finish_workers()
+    def _stop_read_workers(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self._finish_workers(self.read_pool)
         return env
 
-    def _finish_workers(self) -> None:
-        if self.pool.running:
-            self.pool.finish()
-            log.debug("briefbook: %d pages produced by workers, %d of them converted there",
-                      self.pool.prepared_pages, self.page_cache.from_workers)
-        self.registry.ahead = None
+    def _finish_workers(self, pool: PagePool) -> None:
+        if pool.running:
+            pool.finish()
+            if pool is self.read_pool:
+                log.debug("briefbook: %d pages produced by workers, %d of them converted there",
+                          pool.taken, self.page_cache.from_workers)
+            else:
+                log.debug("briefbook: %d pages rendered by workers, %d of them used",
+                          pool.taken, self.render_cache.pages.from_workers)
+        if pool is self.read_pool:
+            self.registry.ahead = None
 
     @event_priority(-100)  # the last: the environment the pages are rendered with
     def _hook_render_cache(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -390,7 +401,20 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             self.render_cache.prepare(env, config, self.nav, files)
         return env
 
-    on_env = CombinedEvent(_stop_workers, _hook_render_cache)
+    @event_priority(-200)  # after the render cache is hooked in: the environment is final
+    def _start_build_workers(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """With ``workers`` above 1, fork the processes that render pages' templates and index
+        them for search ahead of MkDocs (workers.py, page_jobs.py)."""
+        if self.config.workers > 1 and self.render_cache.enabled and self.nav is not None:
+            inclusion = (InclusionLevel.is_in_serve if self.serving
+                         else InclusionLevel.is_included)
+            doc_files = files.documentation_pages(inclusion=inclusion)
+            job = BuildJob(config, doc_files, self.nav, env, self.render_cache)
+            self.build_pool.start(self.config.workers, [f.src_uri for f in doc_files], job,
+                                  job.setup)
+        return env
+
+    on_env = CombinedEvent(_stop_read_workers, _hook_render_cache, _start_build_workers)
 
     @event_priority(50)
     def _overview(
@@ -459,8 +483,17 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
 
     on_page_content = CombinedEvent(_cached_content, _splice)
 
+    @event_priority(150)  # the first: before the search index reads the page
+    def _take_built(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """What a worker rendered and indexed for this page, into the render cache."""
+        built = self.build_pool.take(page.file.src_uri)
+        if isinstance(built, Built):
+            self.render_cache.add_prepared(built.renders, built.searches)
+            replay(built.logs)
+        return context
+
     @event_priority(-100)
-    def on_page_context(
+    def _splice_unsearchable(
         self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> Any:
         """After the search index has read the page, put in the blocks kept out of search, and
@@ -473,6 +506,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             page.content = self.banner + page.content
         return context
 
+    on_page_context = CombinedEvent(_take_built, _splice_unsearchable)
+
     @event_priority(50)  # before plugins that rewrite the HTML (minify)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link Briefbook's stylesheet and scripts from the pages that have its content (every
@@ -483,6 +518,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finish_workers(self.build_pool)
         # with --dirty, pages MkDocs skipped used no entry: keep them all
         self.page_cache.end_build(prune=not self.dirty)
         self.render_cache.end_build(prune=not self.dirty)
@@ -497,7 +533,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
                       self.page_cache.converted, self.page_cache.reused)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._finish_workers()
+        self._finish_workers(self.read_pool)
+        self._finish_workers(self.build_pool)
         self.page_cache.abandon_build()
         self.render_cache.end_build(prune=False)
         self.nav = None
@@ -513,7 +550,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         return server
 
     def on_shutdown(self) -> None:
-        self._finish_workers()
+        self._finish_workers(self.read_pool)
+        self._finish_workers(self.build_pool)
         if self.last_good is not None:
             self.last_good.close()
             self.last_good = None

@@ -24,11 +24,14 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 import enum
+import functools
 import hashlib
+import importlib.metadata
 import itertools
 import json
 import logging
 import os
+import types
 import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -105,6 +108,9 @@ class _Store:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.prepared: dict[str, str] = {}  # made by worker processes (mkdocs/workers.py)
+        self.from_workers = 0
+        self.collected: list[tuple[str, str]] | None = None  # in a worker: what it made
 
     def start(self, folder: Path | None, keep_in_memory: bool) -> None:
         self.folder = folder / f"{self.kind}-v{FORMAT}" if folder is not None else None
@@ -112,7 +118,8 @@ class _Store:
         if not keep_in_memory:
             self.memory = {}
         self.used = set()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.from_workers = 0
+        self.prepared = {}
 
     @property
     def active(self) -> bool:
@@ -120,6 +127,11 @@ class _Store:
 
     def get(self, key: str) -> str | None:
         self.used.add(key)
+        made = self.prepared.pop(key, None)
+        if made is not None:
+            self.from_workers += 1
+            self.put(key, made)  # kept as if made here
+            return made
         packed = self.memory.get(key)
         if packed is not None:
             self.hits += 1
@@ -139,6 +151,9 @@ class _Store:
         return None
 
     def put(self, key: str, text: str) -> None:
+        if self.collected is not None:
+            self.collected.append((key, text))
+            return
         if self.keep_in_memory:
             self.memory[key] = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
         if self.folder is None:
@@ -156,6 +171,7 @@ class _Store:
             self.folder = None
 
     def prune(self) -> None:
+        self.prepared = {}
         self.memory = {k: v for k, v in self.memory.items() if k in self.used}
         if self.folder is None or not self.folder.is_dir():
             return
@@ -173,11 +189,14 @@ class RenderCache:
         self._site = ""  # digest of what every page's template sees alike
         self._time_keys: tuple[str, ...] = ()
         self.enabled = False
+        self.pooled = False  # worker processes render pages ahead (mkdocs/workers.py)
 
-    def start_build(self, folder: Path | None, keep_in_memory: bool) -> None:
-        """Set up for a build (from the core's ``on_files``)."""
+    def start_build(self, folder: Path | None, keep_in_memory: bool, pooled: bool = False) -> None:
+        """Set up for a build (from the core's ``on_files``); ``pooled`` when worker
+        processes may render pages (the keys are needed even without a cache)."""
         self.pages.start(folder, keep_in_memory)
         self.search.start(folder, keep_in_memory)
+        self.pooled = pooled
         self.enabled = False
         self._site = ""
 
@@ -186,7 +205,7 @@ class RenderCache:
     ) -> None:
         """Once every page is read (``on_env``): digest what all pages share, and hook the
         environment and the search index."""
-        if not self.pages.active:
+        if not self.pages.active and not self.pooled:
             return
         templates = _template_digest(env)
         if templates is None:
@@ -209,8 +228,27 @@ class RenderCache:
             ):
                 _hook_search(index, self, _dumps(stable(getattr(index, "config", {}))))
 
+    # -- worker processes (mkdocs/workers.py) ------------------------------------------------
+    def start_collecting(self) -> None:
+        """In a worker: keep what is rendered and indexed for :meth:`take_collected`."""
+        for store in (self.pages, self.search):
+            store.folder, store.keep_in_memory, store.collected = None, False, []
+
+    def take_collected(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """In a worker: the rendered pages and search entries made since the last call."""
+        made = (self.pages.collected or [], self.search.collected or [])
+        self.pages.collected, self.search.collected = [], []
+        return made
+
+    def add_prepared(self, renders: list[tuple[str, str]],
+                     searches: list[tuple[str, str]]) -> None:
+        """What a worker made for the page about to be built."""
+        self.pages.prepared.update(renders)
+        self.search.prepared.update(searches)
+
     def end_build(self, prune: bool = True) -> None:
         self.enabled = False
+        self.pages.prepared, self.search.prepared = {}, {}
         if prune:
             self.pages.prune()
             self.search.prune()
@@ -330,13 +368,39 @@ def _config_picture(config: MkDocsConfig) -> Any:
         if key in _PER_PROCESS_KEYS:
             continue
         if key == "plugins":
-            picture[key] = [[name, type(p).__module__, stable(p.config)]
-                            for name, p in value.items()]
+            picture[key] = [_plugin_picture(name, p) for name, p in value.items()]
         elif key == "markdown_extensions":
             picture[key] = [stable(_extension_key(e)) for e in value]
         else:
             picture[key] = stable(value)
     return picture
+
+
+def _plugin_picture(name: str, plugin: Any) -> Any:
+    """A plugin by its name, code and options: a hooks file (``hooks:`` in mkdocs.yml, a
+    module) by a digest of its text, a plugin by its distribution's version."""
+    if isinstance(plugin, types.ModuleType):
+        try:
+            code = hashlib.sha256(Path(plugin.__file__ or "").read_bytes()).hexdigest()
+        except OSError:
+            code = f"unreadable:{os.getpid()}:{next(_UNKNOWN)}"  # never matches: a miss
+        return [name, "hooks", code]
+    module = type(plugin).__module__
+    top = module.split(".")[0]
+    versions = sorted(f"{dist}=={_version(dist)}" for dist in _distributions().get(top, []))
+    return [name, module, versions, stable(getattr(plugin, "config", None))]
+
+
+@functools.cache
+def _distributions() -> Mapping[str, list[str]]:
+    return importlib.metadata.packages_distributions()
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
 
 
 def _link_picture(page: Any) -> Any:

@@ -1,28 +1,20 @@
-"""Produce and convert generated pages in worker processes, on every core (option ``workers``).
+"""A pool of forked worker processes that do per-page work ahead of MkDocs (option ``workers``).
 
-MkDocs reads and converts pages one after the other, in one process. For a generated page that
-is most of the build: Briefbook producing its Markdown and panels from the model, then
-Python-Markdown converting it. :class:`PagePool` forks worker processes once the files and the
-navigation are final (the last ``on_nav``); each worker inherits the whole build (configuration,
-files, model, templates) and does, for a block of pages ahead of MkDocs, what MkDocs and
-Briefbook's own hooks would do: produce the page, run Briefbook's ``on_page_markdown`` hooks,
-convert it. It sends back the produced page and the conversion, as the page cache
-(:mod:`briefbook.mkdocs.page_cache`) keeps it.
+MkDocs goes through the pages one after the other, in one process, twice: reading (produce
+and convert each page) and building (template and search index). :class:`PagePool` forks
+workers at the start of a pass; each inherits the whole build (configuration, files, model,
+templates, navigation) and runs a *job* (:mod:`briefbook.mkdocs.page_jobs`) on blocks of pages
+ahead of MkDocs, sending back what the job made. When MkDocs reaches a page a worker did,
+Briefbook takes that result (:meth:`PagePool.take`) instead of doing the work again; for any
+other page it does the work itself, as in one process.
 
-MkDocs then goes through every page as usual, every plugin's hooks included. For a page a
-worker did, reading the source takes the produced page instead of producing it again, and the
-conversion is found by the page cache under its usual key: the Markdown as every plugin left
-it, the page's address, the settings, and what its links pointed to. A page that another plugin
-rewrote in its ``on_page_markdown`` has another key and is converted in the main process, so
-the site is the same, byte for byte, as a one-process build. What a worker logged is logged
-again by the main process when the page comes in, in page order.
-
-Work goes in blocks of pages: MkDocs takes the next block itself when it reaches one that no
-worker took, and a worker takes the farthest free block within a few blocks ahead of MkDocs,
-so that MkDocs seldom waits and little is held in memory. A worker that fails (a template
-that cannot be rendered, say) stops, and MkDocs produces its pages itself, reporting the error
-as a one-process build does. Workers need ``fork`` (Linux and macOS); elsewhere the build uses one
-process.
+Work goes in blocks of pages, in MkDocs' order. MkDocs takes a block when it reaches one no
+worker took; a worker takes the farthest free block within :data:`LEAD` blocks ahead of MkDocs
+(the next one is left to MkDocs), so MkDocs seldom waits for a worker and few results wait in
+memory. A job that fails returns None: its worker stops, and MkDocs does that page and the rest
+itself, reporting what fails as a one-process build does. A worker prints nothing; what it logs
+is part of its results, logged again by the main process in page order. Workers need ``fork``
+(Linux, macOS); elsewhere there are none and the build runs in one process.
 """
 
 from __future__ import annotations
@@ -40,14 +32,6 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import meta
-
-from briefbook.mkdocs.page_cache import PageCache, Rendering
-from briefbook.views.page import PageDoc
-
 log = logging.getLogger("mkdocs.plugins.briefbook")
 
 BLOCK = 8
@@ -57,42 +41,28 @@ LEAD = 8
 STALL_SECONDS = 300.0
 """Give up on the workers when none has sent anything for this long."""
 _FREE, _MAIN = -1, -2  # owners of a block besides the workers' numbers
-LogEntry = tuple[str, int, str]
 
-
-@dataclass
-class Prepared:
-    """What a worker made of one page."""
-
-    produced: bytes  # the pickled PageDoc, as it was produced
-    logs: list[LogEntry]
-    conversion: tuple[str, Rendering] | None  # page cache key and entry
-
-    @property
-    def doc(self) -> PageDoc:
-        doc = pickle.loads(self.produced)
-        assert isinstance(doc, PageDoc)
-        return doc
+Job = Callable[[str], Any]
+"""What a worker does for one page (by source path): a picklable result, or None on failure."""
 
 
 @dataclass
 class _Shared:
-    """The state the main process and the workers share: who took each block, and where
-    MkDocs is."""
+    """What the main process and the workers share: who took each block, where MkDocs is."""
 
     lock: Any
     owners: Any  # one int per block
-    current: Any  # the block MkDocs is reading
+    current: Any  # the block MkDocs is at
     stop: Any
 
 
 @dataclass
 class _Running:
     shared: _Shared
-    order: dict[str, int]  # page source -> position in MkDocs' reading order
+    order: dict[str, int]  # page source -> position in MkDocs' order
     processes: list[Any]
     connections: list[Connection]
-    results: dict[str, Prepared | None] = field(default_factory=dict)
+    results: dict[str, Any] = field(default_factory=dict)
     consumed: set[str] = field(default_factory=set)
 
 
@@ -101,50 +71,53 @@ def can_fork() -> bool:
 
 
 class PagePool:
-    """The build's worker processes; see the module docstring."""
+    """The workers of one pass; see the module docstring."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
         self._running: _Running | None = None
-        self.prepared_pages = 0
+        self.taken = 0  # results MkDocs took from the workers in this pass
 
     @property
     def running(self) -> bool:
         return self._running is not None
 
-    def start(
-        self, count: int, sources: list[str], config: MkDocsConfig, files: Files,
-        produce: Callable[[str], PageDoc], page_cache: PageCache,
-    ) -> None:
-        """Fork ``count - 1`` workers for the generated pages ``sources`` (in MkDocs' reading
-        order); the main process is the last of ``count``."""
+    def start(self, count: int, sources: list[str], job: Job,
+              setup: Callable[[], None] = lambda: None) -> bool:
+        """Fork ``count - 1`` workers that run ``job`` on the pages ``sources`` (in MkDocs'
+        order), after ``setup`` in each; the main process is the last of ``count``. False
+        when no worker is started (one process, too few pages, or no ``fork``)."""
         self.finish()
-        self.prepared_pages = 0
+        self.taken = 0
         workers = min(count - 1, len(sources) // (2 * BLOCK))
         if workers < 1 or not can_fork():
-            return
+            return False
         context = multiprocessing.get_context("fork")
         blocks = (len(sources) + BLOCK - 1) // BLOCK
         shared = _Shared(lock=context.Lock(), owners=context.RawArray("i", [_FREE] * blocks),
                          current=context.RawValue("i", 0), stop=context.RawValue("i", 0))
         running = _Running(shared, {src: i for i, src in enumerate(sources)}, [], [])
-        page_cache.pooled = True
         gc.freeze()  # the workers' collector leaves the inherited objects (and their pages) alone
-        for number in range(workers):
-            receive, send = context.Pipe(duplex=False)
-            _widen(send)
-            process = context.Process(
-                target=_work, name=f"briefbook-worker-{number}", daemon=True,
-                args=(number, send, shared, sources, config, files, produce, page_cache),
-            )
-            process.start()
-            send.close()
-            running.processes.append(process)
-            running.connections.append(receive)
+        try:
+            for number in range(workers):
+                receive, send = context.Pipe(duplex=False)
+                _widen(send)
+                process = context.Process(
+                    target=_work, name=f"briefbook-{self.name}-{number}", daemon=True,
+                    args=(number, send, shared, sources, job, setup),
+                )
+                process.start()
+                send.close()
+                running.processes.append(process)
+                running.connections.append(receive)
+        finally:
+            gc.unfreeze()
         self._running = running
+        return True
 
-    def take(self, src_uri: str) -> Prepared | None:
-        """The page a worker prepared, or None when the main process is to produce it (no
-        worker took it, the worker failed, or the page was read before)."""
+    def take(self, src_uri: str) -> Any:
+        """What a worker made of the page, or None when the main process is to do it (no
+        worker took it, the worker failed, or the page was asked for before)."""
         running = self._running
         if running is None or src_uri in running.consumed:
             return None
@@ -167,15 +140,13 @@ class PagePool:
                             "goes on in one process", STALL_SECONDS)
                 self.finish()
                 return None
-        prepared = running.results.pop(src_uri, None)
-        if prepared is not None:
-            self.prepared_pages += 1
-            for name, level, message in prepared.logs:
-                logging.getLogger(name).log(level, message)
-        return prepared
+        result = running.results.pop(src_uri, None)
+        if result is not None:
+            self.taken += 1
+        return result
 
     def finish(self) -> None:
-        """Stop the workers (once every page is read, or when the build fails)."""
+        """Stop the workers (at the end of the pass, or when the build fails)."""
         running, self._running = self._running, None
         if running is None:
             return
@@ -188,7 +159,6 @@ class PagePool:
                 process.kill()
                 process.join()
         running.connections, running.results = [], {}
-        gc.unfreeze()
 
 
 def _receive(running: _Running, timeout: float) -> bool:
@@ -211,8 +181,8 @@ def _receive(running: _Running, timeout: float) -> bool:
                 connection.close()
                 came = True
                 continue
-            src_uri, prepared = pickle.loads(message)
-            running.results[src_uri] = prepared
+            src_uri, result = pickle.loads(message)
+            running.results[src_uri] = result
             came = True
     return came
 
@@ -228,25 +198,20 @@ def _widen(connection: Connection) -> None:
 
 
 # -- in a worker -------------------------------------------------------------------------------
-def _work(
-    number: int, send: Connection, shared: _Shared, sources: list[str], config: MkDocsConfig,
-    files: Files, produce: Callable[[str], PageDoc], page_cache: PageCache,
-) -> None:
-    """Prepare blocks of pages until none is left (the body of a worker process)."""
+def _work(number: int, send: Connection, shared: _Shared, sources: list[str], job: Job,
+          setup: Callable[[], None]) -> None:
+    """Run the job on blocks of pages until none is left (the body of a worker process)."""
     _quiet()
-    page_cache.start_collecting()
-    markdown_hooks = _own_hooks(config, "page_markdown")
-    content_hooks = _own_hooks(config, "page_content")
     try:
+        setup()
         while True:
             block = _claim(number, shared)
             if block is None:
                 break
             for src_uri in sources[block * BLOCK:(block + 1) * BLOCK]:
-                prepared = _prepare(src_uri, config, files, produce, page_cache,
-                                    markdown_hooks, content_hooks)
-                send.send_bytes(pickle.dumps((src_uri, prepared), pickle.HIGHEST_PROTOCOL))
-                if prepared is None:
+                result = job(src_uri)
+                send.send_bytes(pickle.dumps((src_uri, result), pickle.HIGHEST_PROTOCOL))
+                if result is None:
                     return
     except (BrokenPipeError, EOFError, OSError):
         return
@@ -255,9 +220,8 @@ def _work(
 
 
 def _claim(number: int, shared: _Shared) -> int | None:
-    """The farthest free block within :data:`LEAD` blocks of MkDocs (whose next blocks are
-    left to it, so that it finds work of its own rather than waiting for a worker), waiting
-    while none is free there; None when no block is left or the pool stops."""
+    """The farthest free block within :data:`LEAD` blocks of MkDocs (the next is left to it),
+    waiting while none is free there; None when no block is left or the pool stops."""
     owners = shared.owners
     while not shared.stop.value:
         with shared.lock:
@@ -273,60 +237,8 @@ def _claim(number: int, shared: _Shared) -> int | None:
     return None
 
 
-def _prepare(
-    src_uri: str, config: MkDocsConfig, files: Files, produce: Callable[[str], PageDoc],
-    page_cache: PageCache, markdown_hooks: list[Callable[..., Any]],
-    content_hooks: list[Callable[..., Any]],
-) -> Prepared | None:
-    """What MkDocs' reading of one page does, with Briefbook's hooks only; None on failure."""
-    file = files.get_file_from_path(src_uri)
-    if file is None:
-        return None
-    page = file.page if file.page is not None else Page(None, file, config)
-    capture = _Capture()
-    logging.getLogger().addHandler(capture)
-    config._current_page = page
-    try:
-        doc = produce(src_uri)
-        produced = pickle.dumps(doc, pickle.HIGHEST_PROTOCOL)  # before the hooks change it
-        logs = list(capture.records)
-        page.markdown, page.meta = meta.get_data(doc.markdown)  # as Page.read_source does
-        for hook in markdown_hooks:
-            changed = hook(page.markdown, page=page, config=config, files=files)
-            if changed is not None:
-                page.markdown = changed
-        page.render(config, files)
-        assert page.content is not None
-        for hook in content_hooks:
-            changed = hook(page.content, page=page, config=config, files=files)
-            if changed is not None:
-                page.content = changed
-    except Exception:  # the main process does the page again, and reports what fails
-        return None
-    finally:
-        config._current_page = None
-        logging.getLogger().removeHandler(capture)
-    return Prepared(produced=produced, logs=logs, conversion=page_cache.take_collected())
-
-
-def _own_hooks(config: MkDocsConfig, event: str) -> list[Callable[..., Any]]:
-    """Briefbook's plugins' handlers of ``event``, in MkDocs' order (another plugin's hooks
-    may write files or hold state: they run in the main process only)."""
-    return [hook for hook in config.plugins.events[event]
-            if type(getattr(hook, "__self__", None)).__module__.startswith("briefbook.")]
-
-
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.records: list[LogEntry] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 def _quiet() -> None:
-    """A worker prints nothing: what it logs goes back to the main process."""
+    """A worker prints nothing: what it logs goes back to the main process (see page_jobs)."""
     loggers = [logging.getLogger(), *(logger for logger in logging.Logger.manager.loggerDict
                                       .values() if isinstance(logger, logging.Logger))]
     for logger in loggers:
