@@ -7,12 +7,15 @@ events and questions, and A actors. It then builds, alternating and repeated,
 
   (a) a plain Material site whose pages are the same brief Markdown files (the baseline:
       what MkDocs costs anyway; kept out of the navigation, as Briefbook keeps briefs), and
-  (b) the Briefbook site of the dossier with every Briefbook plugin that is installed,
+  (b) the Briefbook site of the dossier with every Briefbook plugin that is installed, in one
+      process, and
+  (c) the same with ``workers: 2`` (worker processes; their CPU time is counted),
 
 and reports wall and CPU time, peak memory, page count, output size, the largest HTML page,
 the ratio b/a, the time of ``briefbook check``, the rebuild after editing one brief during
-serve (wall and CPU), a build after one edit with ``cache_dir`` against a cold build (CPU),
-and the median weight of a brief page against the same brief's plain page.
+serve (wall and CPU, one process and two), a build after one edit with ``cache_dir`` against a
+cold build (CPU and wall, one process and two), and the median weight of a brief page against
+the same brief's plain page.
 
     python scripts/bench.py                         # 1,000/200 and 10,000/1,000
     python scripts/bench.py --sizes 300:60 --repeat 1   # a quick look
@@ -307,8 +310,10 @@ build(config)
 config.plugins.on_shutdown()
 wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
-                  "maxrss_kb": usage.ru_maxrss}))
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once joined
+print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime
+                  + workers.ru_utime + workers.ru_stime,
+                  "maxrss_kb": usage.ru_maxrss, "workers_maxrss_kb": workers.ru_maxrss}))
 """
 
 _SERVE_RUNNER = """
@@ -321,10 +326,15 @@ config = load_config(config_file=config_file, site_dir=site_dir)
 config.plugins.on_startup(command="serve", dirty=False)
 build(config)
 brief.write_text(brief.read_text(encoding="utf-8") + "\\nEdited.\\n", encoding="utf-8")
-start, cpu_start = time.perf_counter(), time.process_time()
+import resource
+def cpu_now():
+    own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                        resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+start, cpu_start = time.perf_counter(), cpu_now()
 config = load_config(config_file=config_file, site_dir=site_dir)
 build(config)
-wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+wall, cpu = time.perf_counter() - start, cpu_now() - cpu_start
 core = next(p for p in config.plugins.values() if type(p).__name__ == "BriefbookPlugin")
 print(json.dumps({"rebuild": wall, "rebuild_cpu": cpu, "parsed": core.result.files_parsed,
                   "seen": core.result.files_seen, "converted": core.page_cache.converted,
@@ -347,10 +357,6 @@ def _run_json(program: str, *arguments: str, what: str) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{what} failed:\n{proc.stderr[-4000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
-def run_build(project: Path, site: Path) -> dict:
-    return _run_json(_RUNNER, str(project / "mkdocs.yml"), str(site), what=f"build of {project}")
 
 
 def site_stats(site: Path) -> dict:
@@ -393,14 +399,22 @@ def brief_weight(sites: dict[str, Path]) -> float:
     return statistics.median(ratios) if ratios else float("nan")
 
 
-def time_cached_rebuild(project: Path, site: Path) -> dict:
+def with_options(project: Path, name: str, **options: object) -> Path:
+    """A copy of the project's mkdocs.yml with options of the ``briefbook`` plugin set."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = "".join(f"      {key}: {value}\n" for key, value in options.items())
+    changed = config.replace("  - briefbook\n", "  - briefbook:\n" + lines, 1)
+    assert changed != config
+    path = project / name
+    path.write_text(changed, encoding="utf-8")
+    return path
+
+
+def time_cached_rebuild(project: Path, site: Path, workers: int = 1) -> dict:
     """A build with ``cache_dir`` (filling it), one brief edited, and the build again, each in
     a fresh process: the second is what CI pays when it restores the cache folder."""
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    cached = project / "mkdocs-cached.yml"
-    cached.write_text(config.replace("  - briefbook\n",
-                                     "  - briefbook:\n      cache_dir: .cache/briefbook\n"),
-                      encoding="utf-8")
+    cached = with_options(project, f"mkdocs-cached-{workers}.yml",
+                          cache_dir=".cache/briefbook", workers=workers)
     filling = run_build_config(cached, site)
     brief = sorted((project / "briefs").glob("20*/brief-*.md"))[-1]
     brief.write_text(brief.read_text(encoding="utf-8") + "\nEdited again.\n", encoding="utf-8")
@@ -413,11 +427,10 @@ def run_build_config(config: Path, site: Path) -> dict:
     return _run_json(_RUNNER, str(config), str(site), what=f"build of {config}")
 
 
-def time_serve_rebuild(project: Path, site: Path) -> dict:
+def time_serve_rebuild(project: Path, site: Path, workers: int = 1) -> dict:
     brief = next((project / "briefs").glob("20*/brief-*.md"))
-    return _run_json(
-        _SERVE_RUNNER, str(project / "mkdocs.yml"), str(site), str(brief), what="serve rebuild"
-    )
+    config = with_options(project, f"mkdocs-serve-{workers}.yml", workers=workers)
+    return _run_json(_SERVE_RUNNER, str(config), str(site), str(brief), what="serve rebuild")
 
 
 def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path) -> dict:
@@ -434,10 +447,12 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
         f"  generated in {time.perf_counter() - t0:.1f} s; plugins: {', '.join(plugins)}",
         flush=True,
     )
-    runs: dict[str, list[dict]] = {"baseline": [], "briefbook": []}
+    runs: dict[str, list[dict]] = {"baseline": [], "briefbook": [], "workers": []}
+    configs = {"baseline": baseline / "mkdocs.yml", "briefbook": dossier / "mkdocs.yml",
+               "workers": with_options(dossier, "mkdocs-workers.yml", workers=2)}
     for i in range(repeat):
-        for kind, project in (("baseline", baseline), ("briefbook", dossier)):
-            result = run_build(project, root / f"site-{kind}")
+        for kind, config in configs.items():
+            result = run_build_config(config, root / f"site-{kind}")
             runs[kind].append(result)
             print(
                 f"  run {i + 1} {kind:9s} {result['wall']:7.1f} s wall "
@@ -448,15 +463,20 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
     check = time_check(dossier)
     check_no_notes = time_check(dossier, "--no-notes")
     serve = time_serve_rebuild(dossier, root / "site-serve")
+    serve_workers = time_serve_rebuild(dossier, root / "site-serve", workers=2)
     cached = time_cached_rebuild(dossier, root / "site-cached")
+    cached_workers = time_cached_rebuild(dossier, root / "site-cached", workers=2)
     weight = brief_weight({k: root / f"site-{k}" for k in runs})
-    print(f"  serve edit {serve['rebuild']:.1f} s wall {serve['rebuild_cpu']:.1f} s CPU "
-          f"({serve['converted']} converted, "
-          f"{serve['reused']} from the cache; templates: {serve['templates_rendered']} "
-          f"rendered, {serve['templates_reused']} from the cache); cached build after an edit "
-          f"{cached['after_edit']['wall']:.1f} s wall {cached['after_edit']['cpu']:.1f} s CPU "
-          f"(filling it: {cached['filling']['cpu']:.1f} s CPU); brief page weight {weight:.2f}",
-          flush=True)
+    for label, one in (("one process", serve), ("two processes", serve_workers)):
+        print(f"  serve edit, {label}: {one['rebuild']:.1f} s wall {one['rebuild_cpu']:.1f} s "
+              f"CPU ({one['converted']} converted, {one['reused']} from the cache; templates: "
+              f"{one['templates_rendered']} rendered, {one['templates_reused']} from the cache)",
+              flush=True)
+    for label, one in (("one process", cached), ("two processes", cached_workers)):
+        print(f"  cached build after an edit, {label}: {one['after_edit']['wall']:.1f} s wall "
+              f"{one['after_edit']['cpu']:.1f} s CPU (filling it: {one['filling']['cpu']:.1f} s "
+              "CPU)", flush=True)
+    print(f"  brief page weight {weight:.2f}", flush=True)
     return {
         "briefs": n_briefs,
         "actors": n_actors,
@@ -464,13 +484,19 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
         "briefbook_s": statistics.median(r["wall"] for r in runs["briefbook"]),
         "baseline_cpu": statistics.median(r["cpu"] for r in runs["baseline"]),
         "briefbook_cpu": statistics.median(r["cpu"] for r in runs["briefbook"]),
+        "workers_s": statistics.median(r["wall"] for r in runs["workers"]),
+        "workers_cpu": statistics.median(r["cpu"] for r in runs["workers"]),
         "baseline_mb": max(r["maxrss_kb"] for r in runs["baseline"]) / 1024,
         "briefbook_mb": max(r["maxrss_kb"] for r in runs["briefbook"]) / 1024,
+        "workers_mb": max(max(r["maxrss_kb"], r["workers_maxrss_kb"])
+                          for r in runs["workers"]) / 1024,
         "stats": stats,
         "check_s": check,
         "check_no_notes_s": check_no_notes,
         "serve": serve,
+        "serve_workers": serve_workers,
         "cached": cached,
+        "cached_workers": cached_workers,
         "brief_weight": weight,
     }
 
@@ -478,12 +504,14 @@ def bench_size(n_briefs: int, n_actors: int, repeat: int, seed: int, work: Path)
 def report(results: list[dict]) -> str:
     head = (
         "| briefs / actors | plain Material (s) | Briefbook (s) | ratio b/a | CPU ratio "
-        "| peak MB (a / b) | pages (a / b) | output MB (b) | largest page (b) "
+        "| workers: 2 (s) | ratio c/a | CPU ratio c/a "
+        "| peak MB (a / b / c) | pages (a / b) | output MB (b) | largest page (b) "
         "| check, --no-notes (s) | serve rebuild (s), files parsed "
-        "| serve rebuild CPU (s) | cached build after an edit / cold (CPU) "
+        "| serve rebuild CPU (s) | serve rebuild, workers: 2 (s wall / CPU) "
+        "| cached build after an edit / cold (CPU) | the same, workers: 2 (wall) "
         "| brief page weight / plain |"
     )
-    rows = [head, "|" + "---|" * 14]
+    rows = [head, "|" + "---|" * 19]
     for r in results:
         s = r["stats"]
         check = " / ".join(
@@ -494,13 +522,17 @@ def report(results: list[dict]) -> str:
             f"| {r['briefs']:,} / {r['actors']:,} | {r['baseline_s']:.1f} | {r['briefbook_s']:.1f} "
             f"| {r['briefbook_s'] / r['baseline_s']:.2f} "
             f"| {r['briefbook_cpu'] / r['baseline_cpu']:.2f} "
-            f"| {r['baseline_mb']:.0f} / {r['briefbook_mb']:.0f} "
+            f"| {r['workers_s']:.1f} | {r['workers_s'] / r['baseline_s']:.2f} "
+            f"| {r['workers_cpu'] / r['baseline_cpu']:.2f} "
+            f"| {r['baseline_mb']:.0f} / {r['briefbook_mb']:.0f} / {r['workers_mb']:.0f} "
             f"| {s['baseline']['pages']:,} / {s['briefbook']['pages']:,} "
             f"| {s['briefbook']['bytes'] / 2**20:.0f} "
             f"| {s['briefbook']['largest']} ({s['briefbook']['largest_bytes'] / 1024:.0f} KB) "
             f"| {check} | {r['serve']['rebuild']:.1f}, {r['serve']['parsed']} of "
             f"{r['serve']['seen']} | {r['serve']['rebuild_cpu']:.1f} "
+            f"| {r['serve_workers']['rebuild']:.1f} / {r['serve_workers']['rebuild_cpu']:.1f} "
             f"| {r['cached']['after_edit']['cpu'] / r['briefbook_cpu']:.2f} "
+            f"| {r['cached_workers']['after_edit']['wall'] / r['workers_s']:.2f} "
             f"| {r['brief_weight']:.2f} |"
         )
     if len(results) >= 2:

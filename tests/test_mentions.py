@@ -59,3 +59,12 @@ def test_shared_alias_is_never_linked():
 
 def test_counts():
     assert MATCHER.count("NATO, OTAN and the UK") == {"nato": 2, "united-kingdom": 1}
+
+
+def test_a_greek_name_ending_in_sigma_matches_in_capitals_after_an_apostrophe():
+    """Lower-casing looks at neighbours for a final sigma (Σ → ς at a word's end); the marks the
+    matcher puts at word starts must not change what it gives."""
+    matcher = MentionMatcher([actor("cyprus", "Κύπρος")])
+    text = "l'ΚΎΠΡΟΣ, ΚΎΠΡΟΣ και Κύπρος"
+    found = [(m.start, m.end) for m in matcher.find(text)]
+    assert found == [(2, 8), (10, 16), (21, 27)]

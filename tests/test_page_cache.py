@@ -98,8 +98,8 @@ class Project:
         core = config.plugins["briefbook"]
         self.from_workers = core.page_cache.from_workers
         cache = core.render_cache
-        RENDERED["serve"] = (cache.pages.misses, cache.pages.hits,
-                             cache.search.misses, cache.search.hits)
+        RENDERED["serve"] = (cache.pages.misses + cache.pages.from_workers, cache.pages.hits,
+                             cache.search.misses + cache.search.from_workers, cache.search.hits)
         converted = core.page_cache.converted + core.page_cache.from_workers
         return converted, core.page_cache.reused, list(warnings)
 

@@ -19,7 +19,6 @@ the text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,18 +30,6 @@ from briefbook.model.dossier import Actor
 ACRONYM_MAX = 6
 _WORD_START = re.compile(r"(?<!\w)(?=\w)")  # \w is what isalnum() accepts, and '_'
 _MARK = "\x00"  # never in a text: control characters are removed when files are read
-
-
-def _marked(text: str, starts: list[int]) -> str:
-    """``text`` with :data:`_MARK` inserted at each of ``starts`` (word starts)."""
-    if not starts:
-        return text
-    pieces, last = [], 0
-    for start in starts:
-        pieces.append(text[last:start])
-        last = start
-    pieces.append(text[last:])
-    return _MARK.join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,15 +93,15 @@ class MentionMatcher:
         """Every mention in ``text``, left to right, longest first, never overlapping."""
         candidates: list[tuple[int, int, int, str]] = []
         size = len(text)
-        starts = [m.start() for m in _WORD_START.finditer(text)]
-        marks = [start + k for k, start in enumerate(starts)]  # where the marks land
         reported = 0
-        for automaton, haystack in ((self._folded, _lower(text)), (self._exact, text)):
-            if automaton is None:
-                continue
-            for end_index, (_, length, actor_id) in automaton.iter(_marked(haystack, starts)):
+        for automaton, marked in self._haystacks(text):
+            counted, marks = 0, 0  # marks in marked[:counted]
+            for end_index, (_, length, actor_id) in automaton.iter(marked):
                 reported += 1
-                end = end_index + 1 - bisect_right(marks, end_index)
+                if end_index + 1 > counted:  # matches come by their end, left to right
+                    marks += marked.count(_MARK, counted, end_index + 1)
+                    counted = end_index + 1
+                end = end_index + 1 - marks
                 start = end - length
                 if start > 0:
                     before = text[start - 1]
@@ -134,6 +121,21 @@ class MentionMatcher:
                 chosen.append(Mention(start, end, actor_id))
                 last_end = end
         return chosen
+
+    def _haystacks(self, text: str) -> list[tuple[ahocorasick.Automaton, str]]:
+        """The texts each automaton scans: lower-cased for the folded names, as written for
+        the acronyms, with the marks at word starts."""
+        marked = _WORD_START.sub(_MARK, text)
+        haystacks = []
+        if self._folded is not None:
+            # Lower-casing changes no character's \w-ness, so it keeps the word starts; it
+            # looks at neighbours only for a final sigma, which a mark could hide.
+            lowered = (_lower(marked) if "\u03a3" not in text
+                       else _WORD_START.sub(_MARK, _lower(text)))
+            haystacks.append((self._folded, lowered))
+        if self._exact is not None:
+            haystacks.append((self._exact, marked))
+        return haystacks
 
     def count(self, text: str) -> Counter[str]:
         """How many times each actor is named in ``text``."""

@@ -500,6 +500,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         the as-of banner on every page (authored ones included)."""
         doc = self.registry.rendered(page.file.src_uri)
         if doc is not None and page.content is not None:
+            doc.unpack()
             page.content = splice(page.content, doc, searchable=False)
             self.registry.release(page.file.src_uri)
         if self.banner and page.content is not None:

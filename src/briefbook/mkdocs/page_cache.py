@@ -192,8 +192,9 @@ class PageCache:
 
     # -- worker processes (mkdocs/workers.py) ------------------------------------------------
     def start_collecting(self) -> None:
-        """In a worker: keep each conversion for :meth:`take_collected`, store nothing."""
-        self.folder, self.keep_in_memory, self._collected = None, False, []
+        """In a worker: keep each conversion for :meth:`take_collected` and store nothing
+        (the cache folder is still read: a page found there is not converted)."""
+        self.keep_in_memory, self._collected = False, []
 
     def take_collected(self) -> tuple[str, Rendering] | None:
         """In a worker: the conversion just made, with its key, if any."""

@@ -230,9 +230,10 @@ class RenderCache:
 
     # -- worker processes (mkdocs/workers.py) ------------------------------------------------
     def start_collecting(self) -> None:
-        """In a worker: keep what is rendered and indexed for :meth:`take_collected`."""
+        """In a worker: keep what is rendered and indexed for :meth:`take_collected`, and
+        store nothing (the cache folder is still read)."""
         for store in (self.pages, self.search):
-            store.folder, store.keep_in_memory, store.collected = None, False, []
+            store.keep_in_memory, store.collected = False, []
 
     def take_collected(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """In a worker: the rendered pages and search entries made since the last call."""

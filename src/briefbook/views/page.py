@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import html
 import json
+import pickle
 import re
 import secrets
+import zlib
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -77,6 +79,7 @@ class PageDoc:
     unsearchable: set[int] = field(default_factory=set)
     toc: list[dict[str, Any]] | None = None
     listings: set[Listing] = field(default_factory=set)
+    packed: bytes | None = field(default=None, repr=False)  # see drop_searchable
 
     def md(self, text: str, sanitize: bool = False) -> PageDoc:
         """Append Markdown written by the user or by a view.
@@ -120,9 +123,18 @@ class PageDoc:
 
     def drop_searchable(self) -> None:
         """Forget the Markdown and the searchable blocks once they are in the rendered page
-        (the first :func:`splice`): only the blocks still to come are kept."""
+        (the first :func:`splice`): only the blocks still to come are kept, compressed until
+        :meth:`unpack` (every page's are held between MkDocs' two passes)."""
         self.markdown_parts = []
-        self.blocks = [b if i in self.unsearchable else "" for i, b in enumerate(self.blocks)]
+        kept = [b if i in self.unsearchable else "" for i, b in enumerate(self.blocks)]
+        self.blocks = []
+        self.packed = zlib.compress(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), 1)
+
+    def unpack(self) -> None:
+        """The blocks :meth:`drop_searchable` compressed, back for the second :func:`splice`."""
+        if self.packed is not None:
+            self.blocks = pickle.loads(zlib.decompress(self.packed))
+            self.packed = None
 
     @property
     def body(self) -> str:
