@@ -4,6 +4,7 @@ whose workflows pass GitHub's workflow schema and zizmor; never overwriting anyt
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -119,7 +120,12 @@ def test_the_workflows_check_build_and_deploy_with_least_permissions(dossier: Pa
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     used = [s["uses"].split("@")[0] for s in _steps(deploy) if "uses" in s]
     assert used == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-                    "actions/upload-pages-artifact", "actions/deploy-pages"]
+                    "actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages"]
+    [cache] = [s for s in _steps(deploy) if s.get("uses", "").startswith("actions/cache@")]
+    # the workflow keeps the folder the site's mkdocs.yml names
+    [folder] = re.findall(r"^      cache_dir: (\S+)", (dossier / "mkdocs.yml").read_text(
+        encoding="utf-8"), flags=re.M)
+    assert cache["with"]["path"] == folder
 
 
 def test_the_pre_commit_config_uses_this_repositorys_hook(dossier: Path) -> None:
