@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from support import copy_example, mkdocs_messages
+from support import ROOT, copy_example, mkdocs_messages
 
 from briefbook.mkdocs.page_cache import Rendering
 
@@ -261,3 +261,24 @@ def test_a_hooks_file_beside_the_cache_builds_and_its_edits_show(project):
     assert _differences(project.tmp / "disk", project.tmp / "cold") == []
     page = (project.tmp / "disk/index.html").read_text(encoding="utf-8")
     assert "Second hook." in page and "First hook." not in page
+
+
+def test_a_template_override_edited_while_serving_shows_at_once(project):
+    """Briefbook's own templates stay compiled across serve rebuilds; a changed override
+    (``custom_dir``) is read again."""
+    config = (project.root / "mkdocs-cold.yml").read_text(encoding="utf-8")
+    assert "custom_dir" not in config
+    project.write_config(config.replace("theme:\n  name: material\n",
+                                        "theme:\n  name: material\n  custom_dir: overrides\n", 1))
+    template = ROOT / "src/briefbook/templates/briefbook/brief_header.html"
+    override = project.root / "overrides/briefbook/brief_header.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(template.read_text(encoding="utf-8") + "<p>First override.</p>\n",
+                        encoding="utf-8")
+    project.check("with an override")
+    override.write_text(template.read_text(encoding="utf-8") + "<p>The second override.</p>\n",
+                        encoding="utf-8")
+    project.check("the override edited")
+    page = (project.tmp / "served/briefs/iiss-assessment-force-size/index.html").read_text(
+        encoding="utf-8")
+    assert "The second override." in page and "First override." not in page

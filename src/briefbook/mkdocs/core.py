@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -171,6 +172,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.render_cache = RenderCache()  # rendered pages and search entries, likewise
         self.cache_dir: Path | None = None
         self.nav: Any = None
+        self._kept_renderer: tuple[Any, Renderer] | None = None
         self.read_pool = PagePool("read")  # workers of the reading pass (workers.py)
         self.build_pool = PagePool("build")  # and of the building pass
 
@@ -255,7 +257,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.tags_property = material_tags_property(config)
         self.with_overview = set()
         language = str(config.theme.get("language") or "en")
-        renderer = Renderer(language=language, custom_dirs=self.registry.custom_dirs)
+        renderer = self._renderer(language)
         if not renderer.t.has_labels:
             *others, last = languages()
             log.info("briefbook: theme.language is '%s'; Briefbook's own labels exist in %s "
@@ -294,6 +296,15 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             self._add_file(files, config, "dossier.json", dossier_json(ctx, config.site_url or ""))
             self._add_file(files, config, "positions.csv", positions_csv(ctx))
         return files
+
+    def _renderer(self, language: str) -> Renderer:
+        """Briefbook's template renderer; while serving, the last build's (its templates
+        compiled already) unless the language or a template override changed."""
+        dirs = self.registry.custom_dirs
+        key = (language, tuple(dirs), _override_files(dirs))
+        if self._kept_renderer is None or self._kept_renderer[0] != key:
+            self._kept_renderer = (key, Renderer(language=language, custom_dirs=dirs))
+        return self._kept_renderer[1]
 
     def _changes(
         self, ctx: ViewContext, files: Files, config: MkDocsConfig
@@ -599,6 +610,22 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             f"briefbook: the dossier has {diags.summary()}:\n{listing}\n"
             "Fix these and build again (run 'briefbook check' for the full list)."
         )
+
+
+def _override_files(custom_dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the template overrides (``custom_dir/briefbook/``), with its size and
+    modification time: what tells a kept renderer from a stale one."""
+    found = []
+    for folder in custom_dirs:
+        for root, dirs, names in os.walk(folder / "briefbook"):
+            dirs.sort()
+            for name in sorted(names):
+                try:
+                    info = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                found.append((os.path.join(root, name), info.st_size, info.st_mtime_ns))
+    return tuple(found)
 
 
 def _cache_dir(option: str | None, base: Path, config: MkDocsConfig) -> Path | None:

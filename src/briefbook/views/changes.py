@@ -184,7 +184,7 @@ def changes_page(
         feed_url=ctx.urls.file(src, "changes.xml") if feed else None,
         pager=pager(ctx, src, number, srcs),
         total=len(ctx.dossier.briefs),
-    ))
+    ), searchable=False)  # titles and summaries the briefs' own pages hold
     return doc
 
 
