@@ -70,6 +70,10 @@ class DossierLoader:
         self._mention_cache: dict[str, dict[str, MentionStat]] = {}
         self._names: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    def forget(self) -> None:
+        """Drop what is kept for the next load (one build only: its memory is worth more)."""
+        self._cache, self._mention_cache, self._names = {}, {}, ()
+
     def load(
         self, root: Path, base: Path | None = None, as_of: _dt.date | None = None,
         scan_mentions: bool = True, audiences: Audiences | None = None, audience: str = "",

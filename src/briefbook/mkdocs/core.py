@@ -52,7 +52,7 @@ from briefbook.mkdocs.material_tags import material_tags_property
 from briefbook.mkdocs.navigation import flatten_generated_sections
 from briefbook.mkdocs.page_cache import PageCache
 from briefbook.mkdocs.page_jobs import BuildJob, Built, Read, ReadJob, replay
-from briefbook.mkdocs.registry import CORE_NAME, RegistryOwner, SiteRegistry
+from briefbook.mkdocs.registry import CORE_NAME, ProducedFile, RegistryOwner, SiteRegistry
 from briefbook.mkdocs.render_cache import RenderCache
 from briefbook.mkdocs.serve_snapshot import LastGoodSite, guarded
 from briefbook.mkdocs.workers import PagePool
@@ -246,6 +246,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
                                       pooled=self.config.workers > 1)
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of,
                                        audiences=self.audiences, audience=self.audience)
+        if not self.serving:  # no rebuild will reuse the parsed files
+            self.loader.forget()
         if self.audiences.declared:
             log.info("briefbook: building the site for the audience '%s' (of %s)",
                      self.audience, ", ".join(self.audiences.names))
@@ -293,8 +295,10 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             for path, content in preview_files(ctx).items():
                 self._add_file(files, config, path, content)
         if self.config.export:
-            self._add_file(files, config, "dossier.json", dossier_json(ctx, config.site_url or ""))
-            self._add_file(files, config, "positions.csv", positions_csv(ctx))
+            # the largest exports are written when MkDocs copies them, never held meanwhile
+            site_url = config.site_url or ""
+            self._add_file(files, config, "dossier.json", lambda: dossier_json(ctx, site_url))
+            self._add_file(files, config, "positions.csv", lambda: positions_csv(ctx))
         return files
 
     def _renderer(self, language: str) -> Renderer:
@@ -343,12 +347,17 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
                 options.review_page_limit)
         return pages
 
-    def _add_file(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
-        """Add a generated non-page file; an authored file at the same path wins, with a warning."""
+    def _add_file(self, files: Files, config: MkDocsConfig, path: str,
+                  content: str | Callable[[], str]) -> None:
+        """Add a generated non-page file (its content, or what produces it when MkDocs writes
+        it); an authored file at the same path wins, with a warning."""
         if files.get_file_from_path(path) is not None:
             log.warning("briefbook: docs/%s exists, so the generated export is not written", path)
             return
-        files.append(File.generated(config, path, content=content))
+        if callable(content):
+            files.append(ProducedFile(config, path, CORE_NAME, content))
+        else:
+            files.append(File.generated(config, path, content=content))
 
     def _flatten(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Without a ``nav`` in mkdocs.yml, generated sections of one page become links."""
@@ -521,13 +530,23 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     on_page_context = CombinedEvent(_take_built, _splice_unsearchable)
 
     @event_priority(50)  # before plugins that rewrite the HTML (minify)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _link_assets(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link Briefbook's stylesheet and scripts from the pages that have its content (every
         page when the as-of banner is on), and from no other page."""
         src = page.file.src_uri
         if self.banner or src in self.registry.pages or src in self.with_overview:
             return with_assets(output, page.url)
         return output
+
+    @event_priority(-200)  # the last: every plugin has seen the page
+    def _release(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A generated page's source and HTML are not held once it is written (at 10,000 briefs,
+        a few hundred MB until the end of the build)."""
+        if page.file.src_uri in self.registry.pages:
+            page.markdown, page.content = "", ""
+        return output
+
+    on_post_page = CombinedEvent(_link_assets, _release)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._finish_workers(self.build_pool)

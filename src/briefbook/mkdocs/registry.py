@@ -34,13 +34,13 @@ log = logging.getLogger("mkdocs.plugins.briefbook")
 CORE_NAME = "briefbook"
 
 
-class ProducedPageFile(File):
-    """A generated page whose source is produced each time MkDocs reads it."""
+class ProducedFile(File):
+    """A generated file whose content is produced each time MkDocs reads it (when it writes the
+    file, for one that is not a page), and not held in between."""
 
-    def __init__(self, config: MkDocsConfig, page: GeneratedPage, owner: str,
-                 read: Callable[[], str]) -> None:
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        super().__init__(page.src_uri, src_dir=None, dest_dir=config.site_dir,
+    def __init__(self, config: MkDocsConfig, src_uri: str, owner: str, read: Callable[[], str],
+                 inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> None:
+        super().__init__(src_uri, src_dir=None, dest_dir=config.site_dir,
                          use_directory_urls=config.use_directory_urls, inclusion=inclusion)
         self.generated_by = owner
         self._read = read
@@ -62,6 +62,21 @@ class ProducedPageFile(File):
     def content_bytes(self, value: bytes) -> None:
         text = value.decode("utf-8-sig")
         self._read = lambda: text
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Write the file (MkDocs would write the placeholder content)."""
+        output = Path(self.abs_dest_path)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(self.content_bytes)
+
+
+class ProducedPageFile(ProducedFile):
+    """A generated page whose source is produced each time MkDocs reads it."""
+
+    def __init__(self, config: MkDocsConfig, page: GeneratedPage, owner: str,
+                 read: Callable[[], str]) -> None:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        super().__init__(config, page.src_uri, owner, read, inclusion)
 
 
 class SiteRegistry:
