@@ -702,3 +702,13 @@ def test_a_line_break_in_an_option_value_cannot_start_a_line_of_the_error(projec
     code, _, err = run(capsys, *argv)
     assert code == 2 and "\\n::error" in err
     assert not any(line.startswith("::") for line in err.splitlines())
+
+
+def test_new_brief_names_a_bad_date_with_its_other_mistakes(project, capsys):
+    code, _, err = run(capsys, "new", "brief", "T", "--date", "2026-02-30",
+                       "--actors", "natoo", "--topics", "reasurance-force")
+    assert code == 1
+    assert "day 30 does not exist" in err
+    assert "unknown actor 'natoo' (did you mean 'nato'?)" in err
+    assert "unknown topic 'reasurance-force' (did you mean 'reassurance-force'?)" in err
+    assert "Traceback" not in err

@@ -282,3 +282,29 @@ def test_a_template_override_edited_while_serving_shows_at_once(project):
     page = (project.tmp / "served/briefs/iiss-assessment-force-size/index.html").read_text(
         encoding="utf-8")
     assert "The second override." in page and "First override." not in page
+
+
+def test_cache_dir_inside_the_dossier_folder_stops_the_build(project):
+    """``mkdocs serve`` watches the dossier folder: a cache written there would rebuild the site
+    again and again."""
+    text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (project.root / "mkdocs.yml").write_text(
+        text.replace("cache_dir: .cache/bb", "cache_dir: briefs/.cache"), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.tmp / "s")],
+                          cwd=project.root, env=ENV, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "cache_dir 'briefs/.cache' is inside briefs_dir 'briefs'" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_changing_workers_keeps_the_rendered_pages(project):
+    """``workers`` and ``cache_dir`` say how a site is built, not what it shows: changing them
+    must not throw the render cache away."""
+    project.check("filled")
+    text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (project.root / "mkdocs.yml").write_text(
+        text.replace("cache_dir: .cache/bb\n", "cache_dir: .cache/bb\n      workers: 1\n", 1),
+        encoding="utf-8")
+    _subprocess_build(project.root, "mkdocs.yml", project.tmp / "disk")
+    rendered, reused = RENDERED["mkdocs.yml"][:2]
+    assert rendered == 0 and reused > 30

@@ -302,3 +302,32 @@ def test_an_invisible_space_at_the_edge_of_a_value_is_warned_not_dropped_silentl
     ]
     brief = result.dossier.briefs["a"]
     assert (brief.title, brief.summary, brief.tags) == ("Summit", "Plain", ("ok", "x"))
+
+
+def test_a_question_raised_by_a_brief_left_out_for_its_date_is_not_blamed_on_its_follow_up(
+        tmp_path):
+    """The brief that raises a question has a date that does not exist: that error says what to
+    fix; its follow-up must not be told to give the question's text."""
+    result = load_tree(tmp_path, {**ACTORS,
+        "briefs/2026/raises.md": """
+            ---
+            title: Raises
+            date: "2026-03-32"
+            questions:
+              - id: transits
+                text: How many transits this summer?
+            ---
+        """,
+        "briefs/2026/follows.md": """
+            ---
+            title: Follows
+            date: "2026-05-01"
+            questions:
+              - id: transits
+                status: open
+            ---
+        """,
+    })
+    lines = diag_lines(result)
+    assert any("raises.md:3:7: error: 'date': '2026-03-32'" in line for line in lines), lines
+    assert not [line for line in lines if "follows.md" in line], lines

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,8 @@ def _build(project: Path, config_name: str, site: Path,
 def _messages(proc: subprocess.CompletedProcess[str]) -> list[str]:
     """What a build printed at INFO and above, without its timing and site folder."""
     return [TIMING.sub("", line) for line in proc.stderr.splitlines()
-            if not line.startswith(("DEBUG", "INFO    -  Building documentation to"))]
+            if not line.startswith(("DEBUG", "INFO    -  Building documentation to"))
+            and "but this machine has" not in line]  # more workers than cores (see below)
 
 
 def _compare(project: Path, workers: int, tmp: Path) -> tuple[int, int]:
@@ -168,3 +170,59 @@ def test_workers_must_be_a_whole_number_of_one_or_more(tmp_path, value):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "workers" in proc.stderr
+
+
+POOL_SCRIPT = """
+import sys, time
+from briefbook.mkdocs.workers import PagePool
+pool = PagePool("test")
+def job(src):
+    time.sleep(0.02)
+    return src
+assert pool.start(3, [f"page-{i}" for i in range(400)], job)
+print(" ".join(str(p.pid) for p in pool._running.processes), flush=True)
+time.sleep(120)
+"""
+
+
+def _running(pid: int) -> bool:
+    """The process exists and is not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_workers_stop_when_the_build_is_stopped_from_outside(how):
+    """An IDE's stop button sends SIGTERM, the out-of-memory killer SIGKILL: the workers of a
+    build stopped so must not live on."""
+    import signal
+
+    proc = subprocess.Popen([sys.executable, "-c", POOL_SCRIPT], stdout=subprocess.PIPE,
+                            text=True, env=ENV)
+    try:
+        assert proc.stdout is not None
+        workers = [int(pid) for pid in proc.stdout.readline().split()]
+        assert len(workers) == 2 and all(_running(pid) for pid in workers)
+        proc.send_signal(getattr(signal, how))
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in workers if _running(pid)]
+    finally:
+        proc.kill()
+
+
+def test_more_workers_than_cores_use_the_cores_and_say_so(tmp_path):
+    project = copy_example(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(_with_workers(config, 512), encoding="utf-8")
+    proc = _build(project, "mkdocs.yml", tmp_path / "site")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    cores = os.cpu_count() or 1
+    assert (f"briefbook: 'workers' is 512 but this machine has {cores} cores; {cores} "
+            "processes are used") in proc.stderr

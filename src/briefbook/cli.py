@@ -420,7 +420,8 @@ def run_new_brief(args: argparse.Namespace, out: TextIO) -> int:
         renamed = []  # new_brief names it, with the other problems
     try:
         path = _scaffolder(args.dir).new_brief(
-            args.title, _date(args.date), slug=args.slug, summary=args.summary,
+            args.title, args.date or dt.date.today().isoformat(), slug=args.slug,
+            summary=args.summary,
             actors=args.actors, topics=args.topics, tags=args.tags,
         )
     except ScaffoldError as exc:

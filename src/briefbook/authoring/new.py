@@ -311,7 +311,7 @@ class Scaffolder:
     def new_brief(
         self,
         title: str,
-        date: FuzzyDate,
+        date: FuzzyDate | str,
         *,
         slug: str | None = None,
         summary: str = "",
@@ -322,8 +322,12 @@ class Scaffolder:
         body: str = BRIEF_BODY,
     ) -> Path:
         """Write a brief in ``<year>/<slug>.md``; ``extra`` fields go after the standard ones,
-        then commented-out stubs of the fields left to fill in."""
+        then commented-out stubs of the fields left to fill in. ``date`` may be the text of
+        ``--date``, checked with the rest."""
         problems = _Problems()
+        if isinstance(date, str):
+            text = date
+            date = problems.take(lambda: parse_date(text), FuzzyDate(2000))
         title = problems.take(lambda: typed_text(title, "title"), "")
         if not title and not problems.messages:
             problems.messages.append("the title is empty")

@@ -173,6 +173,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         self.cache_dir: Path | None = None
         self.nav: Any = None
         self._kept_renderer: tuple[Any, Renderer] | None = None
+        self.workers = 1
         self.read_pool = PagePool("read")  # workers of the reading pass (workers.py)
         self.build_pool = PagePool("build")  # and of the building pass
 
@@ -216,7 +217,13 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             raise PluginError(f"briefbook: {exc}; set it in mkdocs.yml under the "
                               "'briefbook' plugin") from None
         self.own_tags = self.config.tags_index and not material_tags(config)
-        self.cache_dir = _cache_dir(self.config.cache_dir, base, config)
+        self.cache_dir = _cache_dir(self.config.cache_dir, base, config, self.briefs_dir)
+        self.workers = self.config.workers
+        cores = os.cpu_count() or 1
+        if self.workers > cores:
+            log.info("briefbook: 'workers' is %d but this machine has %d cores; %d processes "
+                     "are used", self.workers, cores, cores)
+            self.workers = cores
         return config
 
     # -- pages -------------------------------------------------------------------------------
@@ -243,7 +250,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
         self.page_cache.start_build(config, self.cache_dir, keep_in_memory=self.serving)
         self.render_cache.start_build(self.cache_dir, keep_in_memory=self.serving,
-                                      pooled=self.config.workers > 1)
+                                      pooled=self.workers > 1)
         self.result = self.loader.load(self.briefs_dir, self.base_dir, as_of=self.as_of,
                                        audiences=self.audiences, audience=self.audience)
         if not self.serving:  # no rebuild will reuse the parsed files
@@ -375,11 +382,11 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
         """With ``workers`` above 1, fork the processes that produce and convert generated
         pages ahead of MkDocs (workers.py, page_jobs.py)."""
         self.registry.ahead = None
-        if self.config.workers > 1:
+        if self.workers > 1:
             sources = [f.src_uri for f in files.documentation_pages()
                        if f.src_uri in self.registry.pages]
             job = ReadJob(config, files, self.registry.pages.produce, self.page_cache)
-            self.page_cache.pooled = self.read_pool.start(self.config.workers, sources, job,
+            self.page_cache.pooled = self.read_pool.start(self.workers, sources, job,
                                                           job.setup)
             if self.read_pool.running:
                 self.registry.ahead = self._read_ahead
@@ -425,12 +432,12 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
     def _start_build_workers(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """With ``workers`` above 1, fork the processes that render pages' templates and index
         them for search ahead of MkDocs (workers.py, page_jobs.py)."""
-        if self.config.workers > 1 and self.render_cache.enabled and self.nav is not None:
+        if self.workers > 1 and self.render_cache.enabled and self.nav is not None:
             inclusion = (InclusionLevel.is_in_serve if self.serving
                          else InclusionLevel.is_included)
             doc_files = files.documentation_pages(inclusion=inclusion)
             job = BuildJob(config, doc_files, self.nav, env, self.render_cache)
-            self.build_pool.start(self.config.workers, [f.src_uri for f in doc_files], job,
+            self.build_pool.start(self.workers, [f.src_uri for f in doc_files], job,
                                   job.setup)
         return env
 
@@ -647,16 +654,19 @@ def _override_files(custom_dirs: list[Path]) -> tuple[tuple[str, int, int], ...]
     return tuple(found)
 
 
-def _cache_dir(option: str | None, base: Path, config: MkDocsConfig) -> Path | None:
+def _cache_dir(option: str | None, base: Path, config: MkDocsConfig,
+               briefs_dir: Path) -> Path | None:
     """The page cache folder (``cache_dir``, relative to mkdocs.yml), or None when it is off.
 
-    It may not lie inside ``docs_dir`` or ``site_dir``: MkDocs would publish it, or delete it.
+    It may not lie inside ``docs_dir`` or ``site_dir`` (MkDocs would publish it, or delete it)
+    nor inside the dossier folder (``mkdocs serve`` would rebuild each time it is written).
     """
     if option is None or not option.strip():
         return None
     folder = (base / option).resolve()
-    for name in ("docs_dir", "site_dir"):
-        other = Path(config[name]).resolve()
+    for name, other in (("docs_dir", Path(config.docs_dir).resolve()),
+                        ("site_dir", Path(config.site_dir).resolve()),
+                        ("briefs_dir", briefs_dir)):
         if folder == other or other in folder.parents:
             raise PluginError(
                 f"briefbook: cache_dir '{option}' is inside {name} "

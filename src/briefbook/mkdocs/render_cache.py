@@ -55,6 +55,7 @@ _TEMPLATE_SUFFIXES = {".html", ".xml", ".j2", ".jinja", ".txt", ".js", ".json"}
 _PER_PROCESS_KEYS = {"site_dir", "docs_dir", "config_file_path"}  # paths no template shows
 _TIME_KEYS = ("build_date_utc", "update_date")  # keyed only when a template names them
 
+_HOW_NOT_WHAT = {"workers", "cache_dir"}  # Briefbook options no page shows
 _VALUE_TYPES = {"babel.core.Locale"}  # other types whose repr shows their whole value
 _UNKNOWN = itertools.count()
 
@@ -389,7 +390,10 @@ def _plugin_picture(name: str, plugin: Any) -> Any:
     module = type(plugin).__module__
     top = module.split(".")[0]
     versions = sorted(f"{dist}=={_version(dist)}" for dist in _distributions().get(top, []))
-    return [name, module, versions, stable(getattr(plugin, "config", None))]
+    options = dict(getattr(plugin, "config", None) or {})
+    if module.startswith("briefbook."):  # how a site is built, not what it shows
+        options = {k: v for k, v in options.items() if k not in _HOW_NOT_WHAT}
+    return [name, module, versions, stable(options)]
 
 
 @functools.cache

@@ -25,6 +25,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -104,7 +105,7 @@ class PagePool:
                 _widen(send)
                 process = context.Process(
                     target=_work, name=f"briefbook-{self.name}-{number}", daemon=True,
-                    args=(number, send, shared, sources, job, setup),
+                    args=(number, send, shared, sources, job, setup, os.getpid()),
                 )
                 process.start()
                 send.close()
@@ -199,8 +200,9 @@ def _widen(connection: Connection) -> None:
 
 # -- in a worker -------------------------------------------------------------------------------
 def _work(number: int, send: Connection, shared: _Shared, sources: list[str], job: Job,
-          setup: Callable[[], None]) -> None:
+          setup: Callable[[], None], parent: int) -> None:
     """Run the job on blocks of pages until none is left (the body of a worker process)."""
+    _die_with(parent)
     _quiet()
     try:
         setup()
@@ -233,8 +235,24 @@ def _claim(number: int, shared: _Shared) -> int | None:
                     return block
             if all(owners[b] != _FREE for b in range(last + 1, len(owners))):
                 return None
+        if os.getppid() == 1 or shared.stop.value:  # the build is gone (or over)
+            return None
         time.sleep(0.002)
     return None
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the build's process ends, however it ends (``kill``, the
+    out-of-memory killer): Linux sends it SIGKILL; elsewhere it notices its parent is gone."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent ended before that took effect
+        os._exit(0)
 
 
 def _quiet() -> None:

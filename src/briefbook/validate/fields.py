@@ -384,12 +384,15 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
     actors = _check_actors(actors, actor_refs, diags, affiliation_locs, name_locs)
 
     briefs: list[Brief] = []
+    raised_by_left_out: set[str] = set()  # questions raised by briefs left out for errors
     for raw in by_kind[FileKind.BRIEF]:
         if raw.data is None:
             continue
         brief = _brief(raw, diags, actor_refs, topic_refs, seen_ids)
         if brief:
             briefs.append(brief)
+        else:
+            raised_by_left_out.update(_raised_questions(raw.data))
     briefs.sort(key=lambda b: (b.date.sort_key, b.id), reverse=True)
     _check_profile_links(by_kind, briefs, actors, topics, diags)
     event_records, position_records = build_records(briefs, diags)
@@ -397,7 +400,7 @@ def validate(files: Iterable[RawFile]) -> tuple[Dossier, Diagnostics]:
         briefs={b.id: b for b in briefs},
         actors=actors,
         topics=topics,
-        questions=_questions(briefs, diags),
+        questions=_questions(briefs, diags, raised_by_left_out),
         event_records=event_records,
         position_records=position_records,
     )
@@ -983,8 +986,20 @@ def _one(r: _Reader, key: str) -> list[tuple[str, Location]]:
     return [(value, r.loc(key))] if value else []
 
 
-def _questions(briefs: list[Brief], diags: Diagnostics) -> dict[str, Question]:
-    """Merge the entries of every brief into one record per question id, in date order."""
+def _raised_questions(data: dict[str, Any]) -> set[str]:
+    """The ids of the questions a brief's front-matter raises (gives a text for)."""
+    entries = data.get("questions")
+    if not isinstance(entries, list):
+        return set()
+    return {entry["id"] for entry in entries if isinstance(entry, dict)
+            and isinstance(entry.get("id"), str) and entry.get("text")}
+
+
+def _questions(briefs: list[Brief], diags: Diagnostics,
+               raised_by_left_out: set[str] | None = None) -> dict[str, Question]:
+    """Merge the entries of every brief into one record per question id, in date order.
+    A question whose raising brief was left out for its own errors is not reported again
+    (those errors say what to fix)."""
     entries: dict[str, list[QuestionEntry]] = defaultdict(list)
     for brief in briefs:
         for entry in brief.questions:
@@ -995,6 +1010,8 @@ def _questions(briefs: list[Brief], diags: Diagnostics) -> dict[str, Question]:
         items.sort(key=lambda e: (e.date.sort_key, e.brief))
         first = items[0]
         if not first.text:
+            if ident in (raised_by_left_out or ()):
+                continue
             hint = "" if ident in raised else did_you_mean(ident, raised)
             if hint:  # a follow-up of a question no brief raises: most likely a typo
                 diags.error(first.location, f"unknown question '{ident}'{hint}; a question is "
