@@ -436,6 +436,8 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
             inclusion = (InclusionLevel.is_in_serve if self.serving
                          else InclusionLevel.is_included)
             doc_files = files.documentation_pages(inclusion=inclusion)
+            if self.render_cache.pages.holds_about(len(doc_files)):
+                return env  # most pages are in the render cache: nothing for workers to do
             job = BuildJob(config, doc_files, self.nav, env, self.render_cache)
             self.build_pool.start(self.workers, [f.src_uri for f in doc_files], job,
                                   job.setup)

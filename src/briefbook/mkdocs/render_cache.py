@@ -171,6 +171,21 @@ class _Store:
                         self.folder, exc.strerror or exc)
             self.folder = None
 
+    def holds_about(self, count: int) -> bool:
+        """Whether the store holds entries for at least half of ``count`` pages (then most
+        pages of this build will be hits: workers would only look them up twice)."""
+        if len(self.memory) * 2 >= count:
+            return True
+        if self.folder is None or not self.folder.is_dir():
+            return False
+        found = 0
+        for sub in self.folder.iterdir():
+            if sub.is_dir():
+                found += sum(1 for _ in os.scandir(sub))
+                if found * 2 >= count:
+                    return True
+        return False
+
     def prune(self) -> None:
         self.prepared = {}
         self.memory = {k: v for k, v in self.memory.items() if k in self.used}
