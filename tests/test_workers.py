@@ -226,3 +226,22 @@ def test_more_workers_than_cores_use_the_cores_and_say_so(tmp_path):
     cores = os.cpu_count() or 1
     assert (f"briefbook: 'workers' is 512 but this machine has {cores} cores; {cores} "
             "processes are used") in proc.stderr
+
+
+@pytest.mark.parametrize(("plugin", "option", "says"), [
+    ("briefbook", "worker: 2", "briefbook: 'worker' is not an option of this plugin (did you "
+     "mean 'workers'?); correct it in mkdocs.yml"),
+    ("briefbook/actors", "workers: 2", "briefbook/actors: 'workers' is an option of the "
+     "'briefbook' plugin, not of this one; move it there in mkdocs.yml"),
+])
+def test_an_option_misspelt_or_under_the_wrong_plugin_is_named_with_what_to_do(
+        tmp_path, plugin, option, says):
+    project = copy_example(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    changed = re.sub(rf"^  - {re.escape(plugin)}:?\n", f"  - {plugin}:\n      {option}\n",
+                     config, count=1, flags=re.M)
+    assert changed != config
+    (project / "mkdocs.yml").write_text(changed, encoding="utf-8")
+    proc = _build(project, "mkdocs.yml", tmp_path / "site")
+    assert says in proc.stderr, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr

@@ -24,7 +24,7 @@ from briefbook.index.network import actor_links
 from briefbook.index.noisy_names import noisy_names
 from briefbook.index.related import actor_cooccurrence
 from briefbook.mkdocs.assets import ship_asset
-from briefbook.mkdocs.core import check_counts
+from briefbook.mkdocs.core import check_counts, hint_unknown_options
 from briefbook.mkdocs.registry import SiteRegistry, site_registry
 from briefbook.render.mention_links import MODES, MentionLinker, MentionLinkExtension, PageLinking
 from briefbook.views.actor import ActorPageOptions, actor_pages
@@ -78,6 +78,7 @@ class ActorsPlugin(BasePlugin[ActorsConfig]):
         self.linking_key = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        hint_unknown_options(NAME, self.config, config)
         check_counts(NAME, self.config, COUNT_MINIMUMS)
         self.registry = site_registry(config, NAME)
         self.registry.add_site_section("actors")

@@ -57,7 +57,7 @@ from briefbook.mkdocs.render_cache import RenderCache
 from briefbook.mkdocs.serve_snapshot import LastGoodSite, guarded
 from briefbook.mkdocs.workers import PagePool
 from briefbook.model.audience import Audiences
-from briefbook.model.diagnostics import Diagnostics, Severity
+from briefbook.model.diagnostics import Diagnostics, Severity, did_you_mean
 from briefbook.pipeline import DossierLoader, LoadResult
 from briefbook.render.environment import Renderer
 from briefbook.render.markdown_body import BodyRenderer
@@ -134,6 +134,23 @@ COUNT_MINIMUMS = {
 """Every whole-number option of the plugin, with the least value it accepts."""
 
 
+def hint_unknown_options(name: str, options: Config, config: MkDocsConfig) -> None:
+    """After MkDocs' own warning about an option a plugin does not have, say which it may be:
+    a close one of this plugin's, or the same one of another Briefbook plugin."""
+    known = set(getattr(options, "_schema_keys", ()))
+    for key in sorted(set(options.keys()) - known):
+        owner = next((other for other, plugin in config.plugins.items() if other != name
+                      and type(plugin).__module__.startswith("briefbook.")
+                      and key in getattr(plugin.config, "_schema_keys", ())), None)
+        if owner is not None:
+            log.warning("%s: '%s' is an option of the '%s' plugin, not of this one; move it "
+                        "there in mkdocs.yml", name, key, owner)
+            continue
+        close = did_you_mean(key, sorted(known))
+        log.warning("%s: '%s' is not an option of this plugin%s; correct it in mkdocs.yml "
+                    "(the options are listed in Briefbook's docs)", name, key, close)
+
+
 def check_counts(name: str, config: Config, minimums: dict[str, int]) -> None:
     """Stop the build when a whole-number option is below its minimum, or is true/false
     (YAML reads ``yes`` as true, which Python would count as 1)."""
@@ -199,6 +216,7 @@ class BriefbookPlugin(BasePlugin[BriefbookConfig], RegistryOwner):
                 f"names does not exist (looked for {self.briefs_dir}); create it, correct "
                 "'briefs_dir' in mkdocs.yml, or start a dossier with 'briefbook init'")
         _check_briefs_dir_outside_docs(self.briefs_dir, Path(config.docs_dir).resolve(), base)
+        hint_unknown_options("briefbook", self.config, config)
         check_counts("briefbook", self.config, COUNT_MINIMUMS)
         try:
             self.as_of = parse_as_of(self.config.as_of) if self.config.as_of else None

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from briefbook.export.timeline import build_timestamp, timeline_ics, timeline_json
 from briefbook.index.chronology import Chronology, build_chronology
 from briefbook.mkdocs.assets import ship_asset
-from briefbook.mkdocs.core import check_counts
+from briefbook.mkdocs.core import check_counts, hint_unknown_options
 from briefbook.mkdocs.registry import site_registry
 from briefbook.views.context import ViewContext
 from briefbook.views.timeline import SECTION, entry_homes, slice_sections, timeline_pages
@@ -46,6 +46,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.chronology: Chronology | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        hint_unknown_options(NAME, self.config, config)
         check_counts(NAME, self.config, {"split_after": 1, "slice_limit": 1,
                                           "picture_limit": 0})
         site_registry(config, NAME).add_site_section(SECTION)
