@@ -209,6 +209,9 @@ plugins:
     ("actor_header.html", "<header>\n<h1>{{ actor.name }}</h1>\n{{ actor.nickname }}\n</header>\n",
      "overrides/briefbook/actor_header.html:3: error: template briefbook/actor_header.html "
      "cannot be rendered: 'briefbook.model.dossier.Actor object' has no attribute 'nickname'"),
+    ("brief_header.html", "<header>\n{{ 1 / 0 }}\n</header>\n",
+     "overrides/briefbook/brief_header.html:2: error: template briefbook/brief_header.html "
+     "cannot be rendered: ZeroDivisionError: division by zero"),
     ("brief_header.html", '{% include "briefbook/mine.html" %}\n',
      "overrides/briefbook/brief_header.html:1: error: template briefbook/brief_header.html "
      "cannot be rendered: it includes the template 'briefbook/mine.html', which does not exist"),

@@ -678,15 +678,23 @@ def _cache_dir(option: str | None, base: Path, config: MkDocsConfig,
                briefs_dir: Path) -> Path | None:
     """The page cache folder (``cache_dir``, relative to mkdocs.yml), or None when it is off.
 
-    It may not lie inside ``docs_dir`` or ``site_dir`` (MkDocs would publish it, or delete it)
-    nor inside the dossier folder (``mkdocs serve`` would rebuild each time it is written).
+    It lies inside the project (nothing outside is read), not inside ``docs_dir``, ``site_dir``
+    or the theme's ``custom_dir`` (MkDocs would publish it, or delete it) nor inside the
+    dossier folder (``mkdocs serve`` would rebuild each time it is written).
     """
     if option is None or not option.strip():
         return None
     folder = (base / option).resolve()
+    if folder == base or base not in folder.parents:
+        raise PluginError(
+            f"briefbook: cache_dir '{option}' is not a folder inside the project "
+            f"({base}, where mkdocs.yml is); nothing outside it is read. "
+            "Put the cache beside mkdocs.yml, e.g. cache_dir: .cache/briefbook")
+    custom = config.theme.custom_dir
     for name, other in (("docs_dir", Path(config.docs_dir).resolve()),
                         ("site_dir", Path(config.site_dir).resolve()),
-                        ("briefs_dir", briefs_dir)):
+                        ("briefs_dir", briefs_dir),
+                        *((("theme.custom_dir", Path(custom).resolve()),) if custom else ())):
         if folder == other or other in folder.parents:
             raise PluginError(
                 f"briefbook: cache_dir '{option}' is inside {name} "

@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,10 +38,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from briefbook import __version__
+from briefbook.mkdocs import cache_folder
+from briefbook.mkdocs.cache_folder import read_entry, usable, write_entry
+from briefbook.model.diagnostics import printable
 from briefbook.render.mention_links import MentionLinkExtension
 from briefbook.views.page import NONCE
 
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry; a change starts a fresh subfolder."""
 _STABLE_NONCE = "@" * len(NONCE)  # what the per-process placeholder nonce is stored as
 Lookup = tuple[str, bool] | None  # a looked-up file's URL and whether it is excluded, or none
@@ -87,7 +89,7 @@ class Rendering:
                 lookups=lookups,
                 logs=[(_str(n), int(level), _str(m)) for n, level, m in data["logs"]],
             )
-        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
             return None
         return rendering
 
@@ -131,11 +133,12 @@ class _LogCapture(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
         self.records: list[tuple[str, int, str]] = []
-        self._seen: set[int] = set()
+        # the records themselves are kept: an id is unique only while its record lives
+        self._seen: dict[int, logging.LogRecord] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
-        if id(record) not in self._seen:
-            self._seen.add(id(record))
+        if self._seen.get(id(record)) is not record:  # (each logger it reaches calls emit)
+            self._seen[id(record)] = record
             self.records.append((record.name, record.levelno, record.getMessage()))
 
 
@@ -168,6 +171,8 @@ class PageCache:
         """Set up for a build (from the core's ``on_files``, after every ``on_config``)."""
         self._stop_recording()
         self.folder = folder / f"pages-v{FORMAT}" if folder is not None else None
+        if self.folder is not None and not usable(self.folder):  # a link, or a file
+            self.folder = None
         self.keep_in_memory = keep_in_memory
         if not keep_in_memory:
             self.memory = {}
@@ -176,9 +181,8 @@ class PageCache:
         self.pooled, self.prepared = False, {}
         extensions = [_extension_key(e) for e in config.markdown_extensions]
         # an extension that reads files of its own (snippets) makes a page depend on them
-        self.disabled_by = next((e for e in extensions if isinstance(e, str)
-                                 and e.split(".")[-1] in {"snippets", "markdown_include"}),
-                                None)
+        self.disabled_by = next((name for name in map(_extension_module, extensions)
+                                 if set(name.split(".")) & _READS_FILES), None)
         self._settings = json.dumps(_stable({
             "briefbook": __version__, "extensions": extensions,
             "configs": config.mdx_configs or {}, "validation": config.validation,
@@ -249,7 +253,7 @@ class PageCache:
             if page.links_to_anchors is not None:  # as MkDocs does: unless logging DEBUG
                 page.links_to_anchors = _links_to_anchors(rendering.links_to_anchors, files)
             for name, level, message in rendering.logs:
-                logging.getLogger(name).log(level, message)
+                replay_log(name, level, message)
             return rendering.html.replace(_STABLE_NONCE, NONCE)
         key = self._converting.pop(src, None)
         if key is None or _STABLE_NONCE in html:
@@ -272,9 +276,7 @@ class PageCache:
         self.memory = {k: v for k, v in self.memory.items() if k in self._used}
         if self.folder is None or not self.folder.is_dir():
             return
-        for entry in self.folder.glob("*/*.json"):
-            if entry.stem not in self._used:
-                entry.unlink(missing_ok=True)
+        cache_folder.prune(self.folder, self._used, ".json")
 
     def abandon_build(self) -> None:
         """After a failed build: stop watching, keep every entry."""
@@ -296,9 +298,8 @@ class PageCache:
         found = self.memory.get(key)
         if found is not None or self.folder is None:
             return found
-        try:
-            text = (self.folder / key[:2] / f"{key}.json").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        text = read_entry(self.folder / key[:2] / f"{key}.json")
+        if text is None:
             return None
         found = Rendering.from_json(text)
         if found is not None and self.keep_in_memory:
@@ -313,14 +314,10 @@ class PageCache:
             self.memory[key] = rendering
         if self.folder is None:
             return
-        target = self.folder / key[:2] / f"{key}.json"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(rendering.to_json(), encoding="utf-8")
-            os.replace(partial, target)
+            write_entry(self.folder, key, f"{key}.json", rendering.to_json())
         except OSError as exc:
-            logging.getLogger("mkdocs.plugins.briefbook").warning(
+            logging.getLogger("mkdocs.plugins.briefbook").info(
                 "briefbook: cannot write the page cache in %s (%s); set 'cache_dir' to a "
                 "folder you can write, or remove it to build without a cache on disk",
                 self.folder, exc.strerror or exc)
@@ -357,6 +354,18 @@ class PageCache:
         return lookups, logs
 
 
+_LOGGERS = ("mkdocs", "markdown", "pymdownx", "briefbook")
+
+
+def replay_log(name: str, level: int, message: str) -> None:
+    """Log again a message kept with a cached conversion: on a logger of MkDocs, Markdown or
+    Briefbook, at most a warning, on one line (an entry may come from elsewhere)."""
+    if not name.startswith(_LOGGERS):
+        name = "mkdocs.plugins.briefbook"
+    logging.getLogger(name).log(min(max(level, logging.DEBUG), logging.WARNING),
+                                printable(message))
+
+
 def _lookup(found: File | None) -> Lookup:
     excluded = found is not None and found.inclusion.is_excluded()  # type: ignore[no-untyped-call]
     return None if found is None else (found.url, bool(excluded))
@@ -373,6 +382,16 @@ def _links_to_anchors(links: dict[str, dict[str, str]], files: Files) -> dict[Fi
         if file is not None:
             found[file] = dict(anchors)
     return found
+
+
+_READS_FILES = {"snippets", "markdown_include", "b64", "include"}
+"""Markdown extensions (by a part of their module's name) that read files of their own."""
+
+
+def _extension_module(key: Any) -> str:
+    """The module of an extension as :func:`_extension_key` pictures it."""
+    name = key if isinstance(key, str) else str(key[0]) if isinstance(key, list) else ""
+    return name.split(":")[0]
 
 
 def _extension_key(extension: Any) -> Any:

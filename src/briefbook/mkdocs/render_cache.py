@@ -46,10 +46,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from briefbook import __version__
+from briefbook.mkdocs.cache_folder import prune, read_entry, usable, write_entry
 from briefbook.mkdocs.page_cache import _STABLE_NONCE, _extension_key, toc_tokens
 from briefbook.views.page import NONCE
 
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry; a change starts fresh subfolders."""
 _TEMPLATE_SUFFIXES = {".html", ".xml", ".j2", ".jinja", ".txt", ".js", ".json"}
 _PER_PROCESS_KEYS = {"site_dir", "docs_dir", "config_file_path"}  # paths no template shows
@@ -115,6 +116,8 @@ class _Store:
 
     def start(self, folder: Path | None, keep_in_memory: bool) -> None:
         self.folder = folder / f"{self.kind}-v{FORMAT}" if folder is not None else None
+        if self.folder is not None and not usable(self.folder):  # a link, or a file
+            self.folder = None
         self.keep_in_memory = keep_in_memory
         if not keep_in_memory:
             self.memory = {}
@@ -138,11 +141,7 @@ class _Store:
             self.hits += 1
             return zlib.decompress(packed).decode("utf-8", "surrogatepass")
         if self.folder is not None:
-            try:
-                text = (self.folder / key[:2] / key).read_text(encoding="utf-8",
-                                                              errors="surrogatepass")
-            except (OSError, UnicodeDecodeError):
-                text = None
+            text = read_entry(self.folder / key[:2] / key)
             if text is not None:
                 self.hits += 1
                 if self.keep_in_memory:
@@ -159,14 +158,10 @@ class _Store:
             self.memory[key] = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
         if self.folder is None:
             return
-        target = self.folder / key[:2] / key
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(f"{key}.{os.getpid()}.tmp")
-            partial.write_text(text, encoding="utf-8", errors="surrogatepass")
-            os.replace(partial, target)
+            write_entry(self.folder, key, key, text)
         except OSError as exc:
-            log.warning("briefbook: cannot write the page cache in %s (%s); set 'cache_dir' to "
+            log.info("briefbook: cannot write the page cache in %s (%s); set 'cache_dir' to "
                         "a folder you can write, or remove it to build without a cache on disk",
                         self.folder, exc.strerror or exc)
             self.folder = None
@@ -189,11 +184,8 @@ class _Store:
     def prune(self) -> None:
         self.prepared = {}
         self.memory = {k: v for k, v in self.memory.items() if k in self.used}
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for entry in self.folder.glob("*/*"):
-            if entry.name not in self.used:
-                entry.unlink(missing_ok=True)
+        if self.folder is not None:
+            prune(self.folder, self.used)
 
 
 class RenderCache:
@@ -339,9 +331,9 @@ def _hook_search(index: Any, cache: RenderCache, settings: str) -> None:
         if key is None:
             original(page)
             return
-        found = cache.search.get(key)
+        found = _search_entries(cache.search.get(key))
         if found is not None:
-            index.entries.extend(json.loads(found))
+            index.entries.extend(found)
             return
         start = len(index.entries)
         original(page)
@@ -349,6 +341,25 @@ def _hook_search(index: Any, cache: RenderCache, settings: str) -> None:
                                          ensure_ascii=False))
 
     index.add_entry_from_context = add_entry_from_context
+
+
+def _search_entries(text: str | None) -> list[dict[str, Any]] | None:
+    """Cached search entries, when they read as what the index holds: a list of objects whose
+    values are text or lists of text (else a miss)."""
+    if text is None:
+        return None
+    try:
+        entries = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(entries, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("location"), str) and all(
+            isinstance(v, (str, int, float)) or (isinstance(v, list) and all(
+                isinstance(x, str) for x in v)) for v in e.values())
+        for e in entries
+    ):
+        return None
+    return entries
 
 
 def _template_digest(env: jinja2.Environment) -> tuple[str, tuple[str, ...]] | None:

@@ -46,7 +46,7 @@ class TemplateProblem(Exception):
         self.problem = problem
 
     @classmethod
-    def from_error(cls, exc: TemplateError | LabelError, name: str) -> TemplateProblem:
+    def from_error(cls, exc: Exception, name: str) -> TemplateProblem:
         """Locate a Jinja error or a label the catalogue lacks: syntax errors carry their place,
         others are found in the traceback, where Jinja puts the template's file and line in
         place of Python's."""
@@ -61,6 +61,8 @@ class TemplateProblem(Exception):
             return cls(name, path, line, f"it includes the template '{exc.name}', which does "
                        "not exist")
         message = exc.message if isinstance(exc, TemplateError) else None
+        if not isinstance(exc, (TemplateError, LabelError)):  # 1/0 in an override, say
+            message = f"{type(exc).__name__}: {exc}"
         return cls(name, path, line, message or str(exc))
 
 
@@ -118,4 +120,7 @@ class Renderer:
                 template = self._templates[name] = self.env.get_template(f"briefbook/{name}")
             return template.render(**context).strip()
         except (TemplateError, LabelError) as exc:
+            raise TemplateProblem.from_error(exc, f"briefbook/{name}") from exc
+        except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError,
+                AttributeError) as exc:  # what an override's expression may raise
             raise TemplateProblem.from_error(exc, f"briefbook/{name}") from exc
