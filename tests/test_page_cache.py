@@ -29,6 +29,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from support import ROOT, copy_example, mkdocs_messages
 
+from briefbook.mkdocs.cache_folder import read_entry
 from briefbook.mkdocs.page_cache import Rendering
 
 EPOCH = "1700000000"
@@ -216,10 +217,11 @@ def test_an_entry_that_is_not_one_of_ours_is_a_miss(project, caplog):
     entries = sorted((project.root / ".cache/bb").rglob("*.json"))
     assert entries
     entries[0].write_text("not json", encoding="utf-8")
-    entries[1].write_text(json.dumps({"format": 1, "html": 3}), encoding="utf-8")
+    entries[1].write_text(json.dumps({"format": 2, "html": 3}), encoding="utf-8")
     counts = project.check("damaged entries")
     assert counts["disk"][0] == 2  # the two damaged entries were converted again
-    assert Rendering.from_json(entries[0].read_text(encoding="utf-8")) is not None
+    rewritten = read_entry(entries[0])  # stored again, with its digest line
+    assert rewritten is not None and Rendering.from_json(rewritten) is not None
 
 
 def test_the_cache_folder_keeps_only_the_entries_of_the_last_build(project):
