@@ -11,11 +11,14 @@ points to.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.briefbook")
 
 MAX_ENTRY_BYTES = 64 * 2**20
 """An entry larger than this is not read (no page's conversion comes near)."""
@@ -48,19 +51,26 @@ def read_entry(path: Path) -> str | None:
         return None
 
 
-def write_entry(folder: Path, key: str, name: str, text: str) -> None:
+def write_entry(folder: Path, key: str, name: str, text: str) -> bool:
     """Store ``text`` as ``folder/<key[:2]>/<name>`` (through a temporary file, so a reader
-    never sees half an entry). Raises OSError when it cannot, or when the entry folder is not a
-    real folder."""
+    never sees half an entry). False, said at INFO level (a strict build goes on), when it
+    cannot: the folder cannot be written, or the entry folder is a link."""
     sub = folder / key[:2]
-    sub.mkdir(parents=True, exist_ok=True)
-    if sub.is_symlink() or folder.is_symlink():
-        raise OSError(f"{sub} is a link, not a folder")
     body = text.encode("utf-8", "surrogatepass")
     data = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-    partial = sub / f"{name}.{os.getpid()}.tmp"
-    partial.write_bytes(data)
-    os.replace(partial, sub / name)
+    try:
+        sub.mkdir(parents=True, exist_ok=True)
+        if sub.is_symlink() or folder.is_symlink():
+            raise OSError(f"{sub} is a link, not a folder")
+        partial = sub / f"{name}.{os.getpid()}.tmp"
+        partial.write_bytes(data)
+        os.replace(partial, sub / name)
+    except OSError as exc:
+        log.info("briefbook: cannot write the page cache in %s (%s); set 'cache_dir' to a "
+                 "folder you can write, or remove it to build without a cache on disk",
+                 folder, exc.strerror or exc)
+        return False
+    return True
 
 
 def usable(folder: Path) -> bool:

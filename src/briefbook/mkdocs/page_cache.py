@@ -127,8 +127,9 @@ def _stable(value: Any) -> Any:
     return f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"
 
 
-class _LogCapture(logging.Handler):
-    """Keeps the messages logged while a page is converted, to log them again from the cache."""
+class LogCapture(logging.Handler):
+    """Keeps the messages logged while it is attached (a page's conversion, or a worker's job),
+    to log them again later; a record that reaches it through two loggers is kept once."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -157,7 +158,7 @@ class PageCache:
         self._used: set[str] = set()
         self._hits: dict[str, tuple[Rendering, str]] = {}
         self._converting: dict[str, str] = {}
-        self._capture: _LogCapture | None = None
+        self._capture: LogCapture | None = None
         self._lookups: dict[str, Lookup] = {}
         self._files: Files | None = None
         self.converted = 0
@@ -314,14 +315,8 @@ class PageCache:
             self.memory[key] = rendering
         if self.folder is None:
             return
-        try:
-            write_entry(self.folder, key, f"{key}.json", rendering.to_json())
-        except OSError as exc:
-            logging.getLogger("mkdocs.plugins.briefbook").info(
-                "briefbook: cannot write the page cache in %s (%s); set 'cache_dir' to a "
-                "folder you can write, or remove it to build without a cache on disk",
-                self.folder, exc.strerror or exc)
-            self.folder = None
+        if not write_entry(self.folder, key, f"{key}.json", rendering.to_json()):
+            self.folder = None  # (said once)
 
     def _record(self, files: Files) -> None:
         """Watch the file lookups and the messages of the conversion about to run."""
@@ -336,7 +331,7 @@ class PageCache:
 
         files.get_file_from_path = recording  # type: ignore[method-assign]
         self._files = files
-        self._capture = _LogCapture()
+        self._capture = LogCapture()
         for logger in _CAPTURED:
             logger.addHandler(self._capture)
 

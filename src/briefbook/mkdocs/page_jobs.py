@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
-from briefbook.mkdocs.page_cache import PageCache, Rendering
+from briefbook.mkdocs.page_cache import LogCapture, PageCache, Rendering
 from briefbook.mkdocs.render_cache import RenderCache
 from briefbook.views.page import PageDoc
 
@@ -91,7 +91,7 @@ class ReadJob:
         if file is None:
             return None
         page = file.page if file.page is not None else Page(None, file, config)
-        capture = _Capture()
+        capture = LogCapture()
         logging.getLogger().addHandler(capture)
         config._current_page = page
         try:
@@ -139,7 +139,7 @@ class BuildJob:
         if file is None or page is None:
             return None
         config._current_page = page
-        capture = _Capture()
+        capture = LogCapture()
         try:
             page.active = True
             context = get_context(self.nav, self.doc_files, config, page)
@@ -169,14 +169,3 @@ def own_hooks(config: MkDocsConfig, event: str,
     prefixes = ("briefbook.", *also)
     return [hook for hook in config.plugins.events[event]
             if type(getattr(hook, "__self__", None)).__module__.startswith(prefixes)]
-
-
-class _Capture(logging.Handler):
-    """The messages logged while it is attached to the root logger."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.records: list[LogEntry] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))

@@ -158,13 +158,8 @@ class _Store:
             self.memory[key] = zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
         if self.folder is None:
             return
-        try:
-            write_entry(self.folder, key, key, text)
-        except OSError as exc:
-            log.info("briefbook: cannot write the page cache in %s (%s); set 'cache_dir' to "
-                        "a folder you can write, or remove it to build without a cache on disk",
-                        self.folder, exc.strerror or exc)
-            self.folder = None
+        if not write_entry(self.folder, key, key, text):
+            self.folder = None  # (said once)
 
     def holds_about(self, count: int) -> bool:
         """Whether the store holds entries for at least half of ``count`` pages (then most
