@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -140,6 +143,33 @@ def without_pictures(html: str) -> str:
     return _PICTURE.sub("", html)
 
 
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site, with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def site_differences(site: Path, reference: Path) -> list[str]:
+    """The paths of the files one site has and the other lacks, then of those that differ."""
+    got, want = site_files(site), site_files(reference)
+    return sorted(set(got) ^ set(want)) + sorted(p for p in got.keys() & want.keys()
+                                                  if got[p] != want[p])
+
+
+BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+"""A reproducible build's environment (the same dates in every build)."""
+
+
+def subprocess_build(project: Path, config_name: str, site: Path,
+                     *options: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build`` of ``project`` with ``config_name`` into a fresh ``site``, in a new
+    interpreter (what a user runs), with :data:`BUILD_ENV`."""
+    shutil.rmtree(site, ignore_errors=True)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *options, "-f", config_name, "-d", str(site)],
+        cwd=project, env=BUILD_ENV, capture_output=True, text=True,
+    )
+
+
 def copy_example(tmp_path: Path) -> Path:
     """A copy of the repository's example project (mkdocs.yml, docs/, briefs/)."""
     for name in ("docs", "briefs"):
@@ -149,7 +179,7 @@ def copy_example(tmp_path: Path) -> Path:
 
 
 __all__ = [
-    "ROOT", "SUBPATH_SITE_URL", "BuiltSite", "FileKind", "build_project", "copy_example",
-    "load_text", "load_tree", "make_project", "mkdocs_messages", "without_pictures",
-    "write_files",
+    "BUILD_ENV", "ROOT", "SUBPATH_SITE_URL", "BuiltSite", "FileKind", "build_project",
+    "copy_example", "load_text", "load_tree", "make_project", "mkdocs_messages",
+    "site_differences", "site_files", "subprocess_build", "without_pictures", "write_files",
 ]

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT, copy_example
+from support import ROOT, copy_example, site_files
 
 from briefbook.model.audience import Audiences
 from briefbook.model.dossier import Dossier
@@ -178,15 +178,11 @@ def test_derived_data_are_computed_from_the_edition(sites):
     assert claims["public"].positions[0].brief != "kittiwake-harlund-channel"
 
 
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def test_the_single_audience_dossier_builds_the_same_bytes_with_audiences_declared(tmp_path):
     """The repository's own dossier declares no audiences; declaring two and building for
     either changes no byte of its site (no file is marked, so nothing is left out)."""
     plain = copy_example(tmp_path / "plain")
-    default = _tree(_build(plain, tmp_path / "plain-site"))
+    default = site_files(_build(plain, tmp_path / "plain-site"))
     for level in ("public", "internal"):
         project = copy_example(tmp_path / level)
         config = project / "mkdocs.yml"
@@ -196,7 +192,7 @@ def test_the_single_audience_dossier_builds_the_same_bytes_with_audiences_declar
             "      briefs_dir: briefs\n",
             f"      briefs_dir: briefs\n      audiences: [public, internal]\n"
             f"      audience: {level}\n", 1), encoding="utf-8")
-        declared = _tree(_build(project, tmp_path / f"{level}-site"))
+        declared = site_files(_build(project, tmp_path / f"{level}-site"))
         assert sorted(declared) == sorted(default)
         assert [p for p in default if default[p] != declared[p]] == []
     assert len(default) > 20

@@ -8,19 +8,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from support import copy_example
+from support import copy_example, site_files, subprocess_build
 
 from briefbook.mkdocs.cache_folder import prune, read_entry, write_entry
-
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +28,7 @@ def project(tmp_path_factory) -> Path:
 
 
 def _build(root: Path, config: str, site: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    shutil.rmtree(site, ignore_errors=True)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", *options, "-f", config,
-                           "-d", str(site)], cwd=root, env=ENV, capture_output=True, text=True)
+    proc = subprocess_build(root, config, site, *options)
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     return proc
 
@@ -51,7 +42,7 @@ def _fresh_cache(project: Path) -> Path:
 def _same_as_cold(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
     proc = _build(project, "mkdocs.yml", project.parent / "warm", *options)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert _tree(project.parent / "warm") == _tree(project.parent / "cold")
+    assert site_files(project.parent / "warm") == site_files(project.parent / "cold")
     return proc
 
 
@@ -92,8 +83,8 @@ def test_an_entry_that_is_a_link_empty_or_cut_is_a_miss(project, tmp_path):
     fifo.unlink()
     os.mkfifo(fifo)  # would block a reader that opens it for good
     _same_as_cold(project, "--strict")
-    assert "TOPSECRET" not in json.dumps(sorted(_tree(project.parent / "warm")), default=str)
-    assert not any(b"TOPSECRET" in data for data in _tree(project.parent / "warm").values())
+    assert "TOPSECRET" not in json.dumps(sorted(site_files(project.parent / "warm")), default=str)
+    assert not any(b"TOPSECRET" in data for data in site_files(project.parent / "warm").values())
 
 
 @pytest.mark.parametrize("content", ["", "null", "NaN", "{}", "[1, 2]", "[" * 100_000])

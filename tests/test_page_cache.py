@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from support import ROOT, copy_example, mkdocs_messages
+from support import ROOT, copy_example, mkdocs_messages, site_differences
 
 from briefbook.mkdocs.cache_folder import read_entry
 from briefbook.mkdocs.page_cache import Rendering
@@ -38,16 +38,6 @@ RENDERS = re.compile(r"briefbook: (\d+) page templates rendered, (\d+) from the 
                      r"(\d+) pages indexed for search, (\d+) from the cache")
 RENDERED: dict[str, tuple[int, ...]] = {}  # the last build's template and search counts, by way
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
-def _differences(site: Path, reference: Path) -> list[str]:
-    got, want = _tree(site), _tree(reference)
-    return sorted(set(got) ^ set(want)) + sorted(p for p in got.keys() & want.keys()
-                                                  if got[p] != want[p])
 
 
 def _subprocess_build(project: Path, config_name: str, site: Path) -> tuple[int, int]:
@@ -110,7 +100,7 @@ class Project:
         counts["disk"] = _subprocess_build(self.root, "mkdocs.yml", self.tmp / "disk")
         _subprocess_build(self.root, "mkdocs-cold.yml", self.tmp / "cold")
         for way in ("served", "disk"):
-            assert _differences(self.tmp / way, self.tmp / "cold") == [], (step, way)
+            assert site_differences(self.tmp / way, self.tmp / "cold") == [], (step, way)
         return counts
 
     from_workers = 0  # pages the workers converted in the last serve-like build
@@ -233,15 +223,20 @@ def test_the_cache_folder_keeps_only_the_entries_of_the_last_build(project):
     assert len(after) == len(before) and before != after
 
 
-def test_cache_dir_inside_docs_dir_stops_the_build(project):
+@pytest.mark.parametrize(("value", "says"), [
+    ("docs/cache", "cache_dir 'docs/cache' is inside docs_dir 'docs'"),
+    # mkdocs serve watches the dossier folder: a cache written there would rebuild and rebuild
+    ("briefs/.cache", "cache_dir 'briefs/.cache' is inside briefs_dir 'briefs'"),
+])
+def test_cache_dir_inside_docs_dir_or_the_dossier_stops_the_build(project, value, says):
     project.write_config((project.root / "mkdocs-cold.yml").read_text(encoding="utf-8"))
     text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     (project.root / "mkdocs.yml").write_text(
-        text.replace("cache_dir: .cache/bb", "cache_dir: docs/cache"), encoding="utf-8")
+        text.replace("cache_dir: .cache/bb", f"cache_dir: {value}"), encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.tmp / "s")],
                           cwd=project.root, env=ENV, capture_output=True, text=True)
     assert proc.returncode == 1
-    assert "cache_dir 'docs/cache' is inside docs_dir 'docs'" in proc.stderr
+    assert says in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
@@ -260,7 +255,7 @@ def test_a_hooks_file_beside_the_cache_builds_and_its_edits_show(project):
     # (plain MkDocs neither), so a serve-like rebuild would show the first hook
     _subprocess_build(project.root, "mkdocs.yml", project.tmp / "disk")
     _subprocess_build(project.root, "mkdocs-cold.yml", project.tmp / "cold")
-    assert _differences(project.tmp / "disk", project.tmp / "cold") == []
+    assert site_differences(project.tmp / "disk", project.tmp / "cold") == []
     page = (project.tmp / "disk/index.html").read_text(encoding="utf-8")
     assert "Second hook." in page and "First hook." not in page
 
@@ -284,19 +279,6 @@ def test_a_template_override_edited_while_serving_shows_at_once(project):
     page = (project.tmp / "served/briefs/iiss-assessment-force-size/index.html").read_text(
         encoding="utf-8")
     assert "The second override." in page and "First override." not in page
-
-
-def test_cache_dir_inside_the_dossier_folder_stops_the_build(project):
-    """``mkdocs serve`` watches the dossier folder: a cache written there would rebuild the site
-    again and again."""
-    text = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (project.root / "mkdocs.yml").write_text(
-        text.replace("cache_dir: .cache/bb", "cache_dir: briefs/.cache"), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project.tmp / "s")],
-                          cwd=project.root, env=ENV, capture_output=True, text=True)
-    assert proc.returncode == 1
-    assert "cache_dir 'briefs/.cache' is inside briefs_dir 'briefs'" in proc.stderr
-    assert "Traceback" not in proc.stderr
 
 
 def test_changing_workers_keeps_the_rendered_pages(project):

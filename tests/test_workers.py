@@ -17,24 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
-from support import ROOT, copy_example
+from support import BUILD_ENV, ROOT, copy_example, site_differences, subprocess_build
 
-EPOCH = "1700000000"
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
 PREPARED = re.compile(r"briefbook: (\d+) pages produced by workers, (\d+) of them converted there")
 RENDERED = re.compile(r"briefbook: (\d+) pages rendered by workers, (\d+) of them used")
 BRIEF = "briefs/2025/iiss-assessment-force-size.md"
 TIMING = re.compile(r"Documentation built in [\d.]+ seconds")
-
-
-def _tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
-def _differences(site: Path, reference: Path) -> list[str]:
-    got, want = _tree(site), _tree(reference)
-    return sorted(set(got) ^ set(want)) + sorted(p for p in got.keys() & want.keys()
-                                                  if got[p] != want[p])
 
 
 def _with_workers(config: str, workers: int) -> str:
@@ -42,15 +30,6 @@ def _with_workers(config: str, workers: int) -> str:
                      config, count=1, flags=re.M)
     assert f"workers: {workers}" in changed
     return changed
-
-
-def _build(project: Path, config_name: str, site: Path,
-           *options: str) -> subprocess.CompletedProcess[str]:
-    shutil.rmtree(site, ignore_errors=True)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *options, "-f", config_name, "-d", str(site)],
-        cwd=project, env=ENV, capture_output=True, text=True,
-    )
 
 
 def _messages(proc: subprocess.CompletedProcess[str]) -> list[str]:
@@ -64,11 +43,11 @@ def _compare(project: Path, workers: int, tmp: Path) -> tuple[int, int]:
     """Build one-process and with ``workers``; both must agree. The workers' page counts."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs-workers.yml").write_text(_with_workers(config, workers), encoding="utf-8")
-    one = _build(project, "mkdocs.yml", tmp / "one")
-    many = _build(project, "mkdocs-workers.yml", tmp / "many", "-v")
+    one = subprocess_build(project, "mkdocs.yml", tmp / "one")
+    many = subprocess_build(project, "mkdocs-workers.yml", tmp / "many", "-v")
     assert one.returncode == 0 and many.returncode == 0, many.stderr[-3000:]
     assert "Traceback" not in many.stderr
-    assert _differences(tmp / "many", tmp / "one") == []
+    assert site_differences(tmp / "many", tmp / "one") == []
     assert _messages(many) == _messages(one)
     counts, rendered = PREPARED.search(many.stderr), RENDERED.search(many.stderr)
     assert counts and rendered, many.stderr[-2000:]
@@ -126,13 +105,13 @@ def test_a_larger_dossier_with_the_cache_is_the_one_process_site_after_an_edit(t
     cached = _with_workers(config, 2).replace(
         "      workers: 2\n", "      workers: 2\n      cache_dir: .cache/bb\n")
     (project / "mkdocs-cached.yml").write_text(cached, encoding="utf-8")
-    assert _build(project, "mkdocs-cached.yml", tmp_path / "cached").returncode == 0
+    assert subprocess_build(project, "mkdocs-cached.yml", tmp_path / "cached").returncode == 0
     brief = sorted((project / "briefs").glob("20*/brief-*.md"))[3]
     brief.write_text(brief.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
-    again = _build(project, "mkdocs-cached.yml", tmp_path / "cached", "-v")
-    cold = _build(project, "mkdocs.yml", tmp_path / "cold")
+    again = subprocess_build(project, "mkdocs-cached.yml", tmp_path / "cached", "-v")
+    cold = subprocess_build(project, "mkdocs.yml", tmp_path / "cold")
     assert again.returncode == 0 and cold.returncode == 0
-    assert _differences(tmp_path / "cached", tmp_path / "cold") == []
+    assert site_differences(tmp_path / "cached", tmp_path / "cold") == []
     reused = re.search(r"briefbook: \d+ pages converted, (\d+) from the page cache", again.stderr)
     assert reused and int(reused.group(1)) >= 100, again.stderr[-2000:]
 
@@ -150,8 +129,8 @@ def test_a_template_that_fails_in_a_worker_is_reported_as_in_one_process(tmp_pat
         "<header>\n<h1>{{ actor.name }}</h1>\n{{ actor.nickname }}\n</header>\n",
         encoding="utf-8")
     (project / "mkdocs-workers.yml").write_text(_with_workers(config, 3), encoding="utf-8")
-    one = _build(project, "mkdocs.yml", tmp_path / "one")
-    many = _build(project, "mkdocs-workers.yml", tmp_path / "many")
+    one = subprocess_build(project, "mkdocs.yml", tmp_path / "one")
+    many = subprocess_build(project, "mkdocs-workers.yml", tmp_path / "many")
     assert one.returncode == many.returncode == 1
     assert "Traceback" not in many.stderr + many.stdout
     problem = ("overrides/briefbook/actor_header.html:3: error: template "
@@ -166,7 +145,7 @@ def test_workers_must_be_a_whole_number_of_one_or_more(tmp_path, value):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         _with_workers(config, 2).replace("workers: 2", f"workers: {value}"), encoding="utf-8")
-    proc = _build(project, "mkdocs.yml", tmp_path / "site")
+    proc = subprocess_build(project, "mkdocs.yml", tmp_path / "site")
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "workers" in proc.stderr
@@ -202,7 +181,7 @@ def test_workers_stop_when_the_build_is_stopped_from_outside(how):
     import signal
 
     proc = subprocess.Popen([sys.executable, "-c", POOL_SCRIPT], stdout=subprocess.PIPE,
-                            text=True, env=ENV)
+                            text=True, env=BUILD_ENV)
     try:
         assert proc.stdout is not None
         workers = [int(pid) for pid in proc.stdout.readline().split()]
@@ -221,7 +200,7 @@ def test_more_workers_than_cores_use_the_cores_and_say_so(tmp_path):
     project = copy_example(tmp_path / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(_with_workers(config, 512), encoding="utf-8")
-    proc = _build(project, "mkdocs.yml", tmp_path / "site")
+    proc = subprocess_build(project, "mkdocs.yml", tmp_path / "site")
     assert proc.returncode == 0, proc.stderr[-2000:]
     cores = os.cpu_count() or 1
     assert (f"briefbook: 'workers' is 512 but this machine has {cores} cores; {cores} "
@@ -242,6 +221,6 @@ def test_an_option_misspelt_or_under_the_wrong_plugin_is_named_with_what_to_do(
                      config, count=1, flags=re.M)
     assert changed != config
     (project / "mkdocs.yml").write_text(changed, encoding="utf-8")
-    proc = _build(project, "mkdocs.yml", tmp_path / "site")
+    proc = subprocess_build(project, "mkdocs.yml", tmp_path / "site")
     assert says in proc.stderr, proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr
